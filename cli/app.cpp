@@ -1,0 +1,115 @@
+#include "app.hpp"
+
+#include <openssl/crypto.h>
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "help_format.hpp"
+#include "output.hpp"
+
+#ifndef CHATJWT_VERSION
+#define CHATJWT_VERSION "0.0.0"
+#endif
+
+namespace chatjwt::cli {
+
+std::string version_text() {
+  return fmt::format("chatjwt {} ({})", CHATJWT_VERSION, OpenSSL_version(OPENSSL_VERSION));
+}
+
+void build(App& app) {
+  CLI::App& root = app.root;
+  root.footer(
+      "Exit status: 0 success; 1 the token was rejected or the payload found wanting; 2 the "
+      "input could not be judged (bad usage, unreadable file, missing secret, empty input).\n"
+      "Run 'chatjwt COMMAND --help' for a command's options, 'man chatjwt' for the whole story.");
+  root.formatter(std::make_shared<WrappingFormatter>());
+  root.set_help_flag("-h,--help", "Print this help and exit");
+  root.set_version_flag("--version", version_text(), "Print the version (and OpenSSL's) and exit");
+  root.require_subcommand(1);
+  root.allow_extras();
+  app.sign = setup_sign(root, app.options.sign);
+  app.decode = setup_decode(root, app.options.decode);
+  app.verify = setup_verify(root, app.options.verify);
+  for (CLI::App* sub : {app.sign, app.decode, app.verify}) {
+    sub->allow_extras();
+    sub->set_help_flag("-h,--help", "Print this help and exit");
+  }
+}
+
+namespace {
+
+// CLI11 words its messages with a capital; ours start lower case, like the rest.
+std::string lower_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' &&
+      !(text.size() > 1 && text[1] >= 'A' && text[1] <= 'Z')) {
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  }
+  return text;
+}
+
+// Arguments nobody took. Their values are never echoed (one may be a secret given without
+// its option); an option's name is shown up to its '='.
+std::string describe_extras(const std::vector<std::string>& extras, const std::string& command) {
+  std::string names;
+  std::size_t hidden = 0;
+  for (const auto& extra : extras) {
+    if (extra.size() > 1 && extra[0] == '-') {
+      names += (names.empty() ? "" : ", ") + printable(extra.substr(0, extra.find('=')));
+    } else {
+      ++hidden;
+    }
+  }
+  std::string text;
+  if (!names.empty()) text = "unknown option " + names;
+  if (hidden > 0) {
+    text += fmt::format("{}{} unexpected argument{} (not shown: it could be a secret)",
+                        text.empty() ? "" : "; ", hidden, hidden == 1 ? "" : "s");
+  }
+  return text + fmt::format("; see 'chatjwt{} --help'", command.empty() ? "" : " " + command);
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, const Io& io) {
+  App app;
+  build(app);
+  Output out(io.out_fd);
+  Output err(io.err_fd);
+  try {
+    app.root.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    // --help (of the command given) and --version: to standard output, status 0.
+    std::ostringstream text;
+    app.root.exit(e, text, text);
+    out.write(text.str());
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::string message = lower_first(e.what());
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.root.get_subcommands().empty()) {
+      message = "give a command: sign, decode or verify";
+    }
+    error_line(err, message + (message.find("--help") == std::string::npos
+                                   ? "; see 'chatjwt --help'"
+                                   : ""));
+    return 2;
+  }
+  for (CLI::App* sub : {&app.root, app.sign, app.decode, app.verify}) {
+    if (sub->parsed() || sub == &app.root) {
+      const auto extras = sub->remaining();
+      if (!extras.empty()) {
+        error_line(err, describe_extras(extras, sub == &app.root ? "" : sub->get_name()));
+        return 2;
+      }
+    }
+  }
+  err.flush();
+  if (app.sign->parsed()) return run_sign(app.options.sign, io);
+  if (app.decode->parsed()) return run_decode(app.options.decode, io);
+  if (app.verify->parsed()) return run_verify(app.options.verify, io);
+  return 2;
+}
+
+}  // namespace chatjwt::cli

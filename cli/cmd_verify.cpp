@@ -1,0 +1,272 @@
+#include "cmd_verify.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "chatjwt/timespec.hpp"
+#include "chatjwt/token.hpp"
+#include "chatjwt/token_finder.hpp"
+#include "chatjwt/verify.hpp"
+#include "keyring.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "token_input.hpp"
+
+namespace chatjwt::cli {
+
+CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
+  CLI::App* sub = root.add_subcommand(
+      "verify",
+      "Check a token as the platform does when the widget connects; the first failed check "
+      "decides the error code");
+  sub->add_option("TOKEN", options.token,
+                  "The token, or pasted text holding one; '-' or nothing reads standard input")
+      ->type_name("");
+  sub->add_option("--batch", options.batch,
+                  "Verify every line of FILE ('-': standard input) as a token; blank lines and "
+                  "lines starting with # are skipped")
+      ->type_name("FILE");
+  sub->add_flag("--json", options.json,
+                "Print one JSON object per token (NDJSON with \"line\" under --batch)");
+  sub->add_option("--leeway", options.leeway,
+                  "Tolerate clock skew of DUR on exp and nbf (90, 45s, 2m; default 0)")
+      ->type_name("DUR");
+  add_repeatable(*sub, "--require", options.require,
+                 "Reject the token (missing_claim) unless its payload has the claim NAME; "
+                 "repeatable")
+      ->type_name("NAME");
+  add_profile_option(*sub, options.common);
+  add_now_option(*sub, options.common);
+  add_secret_options(*sub, options.common, /*several=*/true);
+  sub->footer(
+      "Checks, in order (the first failure is the error code): malformed, "
+      "unsupported_algorithm, unsupported_header, bad_signature, invalid_claim, expired, "
+      "not_yet_valid, missing_claim.\n"
+      "With no secret option, the profile's variable is read: CONVRS_SIGNING_SECRET (convrs), "
+      "ELOQUENT_JWT_SECRET (eloquent), CHATJWT_SECRET (generic).\n"
+      "Exit status: 0 accepted; 1 rejected; 2 could not judge (usage, unreadable input, missing "
+      "secret).\n"
+      "Examples:\n"
+      "  chatjwt verify --secret-env CONVRS_SIGNING_SECRET \"$TOKEN\"\n"
+      "  chatjwt verify --batch tokens.txt --json --secret-file old.key --secret-file new.key");
+  return sub;
+}
+
+namespace {
+
+// Judges tokens one after another with the same rules and keys.
+class Judge {
+ public:
+  Judge(Profile requested, ClaimRules rules, KeyRing& ring)
+      : requested_(requested), rules_(std::move(rules)), ring_(ring) {}
+
+  struct Outcome {
+    TokenCheck check;
+    Verdict verdict;
+    const KeySet* keys = nullptr;
+    std::optional<Error> not_judged;  // missing_secret: exit 2
+  };
+
+  Outcome judge(std::string_view token) {
+    Outcome outcome;
+    outcome.check = check_token(token, requested_, scanner_);
+    if (outcome.check.error) {
+      outcome.verdict.error = outcome.check.error;
+      return outcome;
+    }
+    Error error;
+    outcome.keys = ring_.keys_for(outcome.check.profile.profile, error);
+    if (outcome.keys == nullptr) {
+      outcome.not_judged = std::move(error);
+      return outcome;
+    }
+    outcome.verdict = verify_checked(outcome.check, outcome.keys->keys, rules_);
+    return outcome;
+  }
+
+  // A verdict decided before any check could run (no token in pasted text, oversize input).
+  static Outcome rejected(Error error) {
+    Outcome outcome;
+    outcome.verdict.error = std::move(error);
+    return outcome;
+  }
+
+ private:
+  Profile requested_;
+  ClaimRules rules_;
+  KeyRing& ring_;
+  StrictJsonScanner scanner_;
+};
+
+Json error_json(const Error& error) {
+  return Json{{"code", to_string(error.code)}, {"message", error.message}};
+}
+
+// The contract's verify object (plus "line" first under --batch).
+Json outcome_json(const Judge::Outcome& o, std::optional<std::size_t> line) {
+  Json object = Json::object();
+  if (line) object["line"] = *line;
+  const std::optional<Error>& error = o.not_judged ? o.not_judged : o.verdict.error;
+  object["valid"] = !error.has_value();
+  object["error"] = error ? error_json(*error) : Json(nullptr);
+  object["profile"] = to_string(o.check.profile.profile);
+  object["header"] = o.check.decoded ? header_json(o.check) : Json(nullptr);
+  object["payload"] = o.check.decoded ? payload_json(o.check) : Json(nullptr);
+  object["secret_index"] = o.verdict.secret_index ? Json(*o.verdict.secret_index) : Json(nullptr);
+  object["warnings"] = Json::array();
+  return object;
+}
+
+// Exit 2 before any token was judged; --json still prints one object.
+int cannot_judge(const Error& error, bool json, Output& out, Output& err,
+                 Profile profile = Profile::generic) {
+  if (json) {
+    Json object = Json::object();
+    object["valid"] = false;
+    object["error"] = error_json(error);
+    object["profile"] = to_string(profile == Profile::auto_detect ? Profile::generic : profile);
+    object["header"] = nullptr;
+    object["payload"] = nullptr;
+    object["secret_index"] = nullptr;
+    object["warnings"] = Json::array();
+    out.print("{}\n", to_json_text(object));
+  }
+  error_line(err, error.message);
+  return 2;
+}
+
+std::string signature_line(const Judge::Outcome& o) {
+  if (!o.verdict.secret_index || o.keys == nullptr) return {};
+  const std::size_t i = *o.verdict.secret_index;
+  const std::size_t n = o.keys->keys.size();
+  return fmt::format("  signature  matches {} ({})\n",
+                     n == 1 ? std::string("the secret") : fmt::format("secret {} of {}", i + 1, n),
+                     o.keys->origins[i]);
+}
+
+void print_human(const Judge::Outcome& o, std::int64_t now, Output& out) {
+  if (o.verdict.error) {
+    out.print("rejected: {}: {}\n", to_string(o.verdict.error->code),
+              printable(o.verdict.error->message));
+  } else {
+    out.write("valid: the platform would accept this token\n");
+  }
+  out.write(signature_line(o));
+  if (o.check.decoded) {
+    out.print("  profile    {} ({})\n", to_string(o.check.profile.profile), o.check.profile.reason);
+    out.write(time_claim_lines(o.check.payload, now));
+  }
+}
+
+int verify_single(const VerifyOptions& options, Judge& judge, std::int64_t now, const Io& io,
+                  Output& out, Output& err) {
+  auto acquired = acquire_token(options.token, io, err);
+  if (!acquired) return cannot_judge(acquired.error(), options.json, out, err);
+  const Judge::Outcome outcome = acquired->malformed ? Judge::rejected(*acquired->malformed)
+                                                     : judge.judge(acquired->token);
+  if (outcome.not_judged) {
+    return cannot_judge(*outcome.not_judged, options.json, out, err,
+                        outcome.check.profile.profile);
+  }
+  if (options.json) {
+    out.print("{}\n", to_json_text(outcome_json(outcome, std::nullopt)));
+  } else {
+    print_human(outcome, now, out);
+  }
+  return outcome.verdict.error ? 1 : 0;
+}
+
+int verify_batch(const VerifyOptions& options, Judge& judge, const Io& io, Output& out,
+                 Output& err) {
+  std::string open_error;
+  const int fd = open_input(options.batch, io, open_error);
+  if (fd < 0) return cannot_judge(Error{ErrorCode::io, open_error}, options.json, out, err);
+  const std::string name = options.batch == "-" ? "<stdin>" : options.batch;
+  // A line may carry white space around a token of at most 1 MiB; past this it is malformed.
+  LineReader reader(fd, kMaxTokenBytes + 4096);
+  std::size_t tokens = 0, valid = 0, rejected = 0, unjudged = 0;
+  std::string_view line;
+  bool oversize = false;
+  while (reader.next(line, oversize)) {
+    if (reader.line_number() == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    line = trim_token_space(line);
+    if (!oversize && (line.empty() || line.front() == '#')) continue;
+    ++tokens;
+    const Judge::Outcome outcome =
+        oversize ? Judge::rejected(Error{ErrorCode::malformed,
+                                         "the line is longer than 1 MiB; no token is that long"})
+                 : judge.judge(line);
+    if (outcome.not_judged) {
+      ++unjudged;
+    } else if (outcome.verdict.error) {
+      ++rejected;
+    } else {
+      ++valid;
+    }
+    if (options.json) {
+      out.print("{}\n", to_json_text(outcome_json(outcome, reader.line_number())));
+    } else if (const auto& error = outcome.not_judged ? outcome.not_judged : outcome.verdict.error) {
+      err.print("{}:{}: {}: {}\n", printable(name), reader.line_number(), to_string(error->code),
+                printable(error->message));
+    }
+  }
+  if (fd != io.in_fd) ::close(fd);
+  if (reader.failed()) {
+    return cannot_judge(Error{ErrorCode::io, fmt::format("cannot read {} to the end", name)},
+                        options.json, out, err);
+  }
+  if (tokens == 0) {
+    return cannot_judge(Error{ErrorCode::usage,
+                              fmt::format("{} holds no token line (only blank lines or # comments)",
+                                          name)},
+                        options.json, out, err);
+  }
+  if (!options.json) {
+    err.print("chatjwt: {} token{}: {} valid, {} rejected{}\n", tokens, tokens == 1 ? "" : "s",
+              valid, rejected, unjudged > 0 ? fmt::format(", {} not judged", unjudged) : "");
+  }
+  if (unjudged > 0) return 2;
+  return rejected > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+int run_verify(const VerifyOptions& options, const Io& io) {
+  Output out(io.out_fd);
+  Output err(io.err_fd);
+  const bool batch = !options.batch.empty();
+  const bool token_from_stdin = !batch && (options.token.empty() || options.token == "-");
+  if (batch && !options.token.empty()) {
+    return cannot_judge(Error{ErrorCode::usage, "give a TOKEN or --batch FILE, not both"},
+                        options.json, out, err);
+  }
+  if (secret_reads_stdin(options.common) && (token_from_stdin || options.batch == "-")) {
+    return cannot_judge(
+        Error{ErrorCode::usage,
+              std::string("--secret-file - reads the secret from standard input, so the ") +
+                  (batch ? "batch" : "token") + " cannot come from there too; pass " +
+                  (batch ? "--batch FILE" : "the TOKEN as an argument")},
+        options.json, out, err);
+  }
+  KeyRing ring(io, requested_encoding(options.common), err);
+  if (auto loaded = ring.load_explicit(options.common.secrets); !loaded) {
+    return cannot_judge(loaded.error(), options.json, out, err);
+  }
+  auto now = resolve_now(options.common, io);
+  if (!now) return cannot_judge(now.error(), options.json, out, err);
+  auto leeway = parse_duration(options.leeway);
+  if (!leeway) {
+    return cannot_judge(Error{ErrorCode::usage, "--leeway: " + leeway.error().message},
+                        options.json, out, err);
+  }
+  ClaimRules rules;
+  rules.now = *now;
+  rules.leeway = *leeway;
+  rules.require = options.require;
+  Judge judge(requested_profile(options.common), std::move(rules), ring);
+  if (batch) return verify_batch(options, judge, io, out, err);
+  return verify_single(options, judge, *now, io, out, err);
+}
+
+}  // namespace chatjwt::cli

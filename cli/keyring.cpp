@@ -1,0 +1,60 @@
+#include "keyring.hpp"
+
+#include <fmt/format.h>
+
+namespace chatjwt::cli {
+
+Result<bool> KeyRing::load_explicit(const std::vector<SecretSource>& sources) {
+  if (sources.empty()) return false;
+  std::vector<std::string> warnings;
+  auto loaded = load_secrets(sources, encoding_, io_, warnings);
+  for (const auto& warning : warnings) warning_line(err_, warning);
+  if (!loaded) return loaded.error();
+  KeySet set;
+  for (std::size_t i = 0; i < loaded->secrets.size(); ++i) {
+    set.keys.emplace_back(loaded->secrets[i].view());
+    set.origins.push_back(loaded->origins[i]);
+  }
+  explicit_ = std::move(set);
+  return true;
+}
+
+const KeySet* KeyRing::keys_for(Profile profile, Error& error) {
+  if (explicit_) return &*explicit_;
+  auto found = defaults_.find(profile);
+  if (found == defaults_.end()) {
+    const std::string name(default_secret_variable(profile));
+    auto make = [&]() -> Result<KeySet> {
+      auto value = io_.env(name);
+      const std::string hint = fmt::format(
+          "(profile {}); set it, or use --secret-env NAME or --secret-file PATH", to_string(profile));
+      if (!value) return Error{ErrorCode::missing_secret, fmt::format("{} is not set {}", name, hint)};
+      if (value->empty()) {
+        return Error{ErrorCode::missing_secret, fmt::format("{} is set but empty {}", name, hint)};
+      }
+      auto secret = decode_secret(*value, encoding_, name);
+      wipe(*value);
+      if (!secret) {
+        return Error{ErrorCode::missing_secret,
+                     fmt::format("{} is set but unusable: {}", name, secret.error().message)};
+      }
+      if (secret->size() < kRecommendedSecretBytes) {
+        warning_line(err_, fmt::format("the secret from {} is {} bytes; RFC 7518 §3.2 asks for at "
+                                       "least 32 (the length of the hash)",
+                                       name, secret->size()));
+      }
+      KeySet set;
+      set.keys.emplace_back(secret->view());
+      set.origins.push_back(name);
+      return set;
+    };
+    found = defaults_.emplace(profile, make()).first;
+  }
+  if (!found->second) {
+    error = found->second.error();
+    return nullptr;
+  }
+  return &*found->second;
+}
+
+}  // namespace chatjwt::cli

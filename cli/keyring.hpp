@@ -1,0 +1,43 @@
+// The keys verify and sign use: the secrets given on the command line, or else the profile's
+// default variable, read only when a signature check needs it (verify, check 4).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chatjwt/error.hpp"
+#include "chatjwt/hs256.hpp"
+#include "chatjwt/profile.hpp"
+#include "chatjwt/secret.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+
+namespace chatjwt::cli {
+
+struct KeySet {
+  std::vector<Hs256Key> keys;
+  std::vector<std::string> origins;  // where each came from, for messages
+};
+
+class KeyRing {
+ public:
+  KeyRing(const Io& io, SecretEncoding encoding, Output& err) : io_(io), encoding_(encoding), err_(err) {}
+
+  // Reads and checks the command line's secrets now (before anything else). usage/io errors.
+  Result<bool> load_explicit(const std::vector<SecretSource>& sources);
+
+  // The keys for a token of this profile: the explicit ones, or the profile's variable
+  // (missing_secret when unset, empty or unusable). Warnings are printed once each.
+  const KeySet* keys_for(Profile profile, Error& error);
+
+ private:
+  const Io& io_;
+  SecretEncoding encoding_;
+  Output& err_;
+  std::optional<KeySet> explicit_;
+  std::map<Profile, Result<KeySet>> defaults_;
+};
+
+}  // namespace chatjwt::cli

@@ -1,0 +1,158 @@
+#include "chatjwt/verify.hpp"
+
+#include <fmt/format.h>
+
+#include "chatjwt/timespec.hpp"
+
+namespace chatjwt {
+namespace {
+
+std::string when(double numeric_date) {
+  if (auto text = format_numeric_date(numeric_date)) return *text;
+  return fmt::format("{}", numeric_date);
+}
+
+std::string describe_kind(const TopLevelMember& member) {
+  switch (member.kind) {
+    case JsonKind::null: return "null";
+    case JsonKind::string: return "a string";
+    case JsonKind::boolean: return "a boolean";
+    case JsonKind::object: return "an object";
+    case JsonKind::array: return "an array";
+    case JsonKind::number: return "a number";
+  }
+  return "a value";
+}
+
+}  // namespace
+
+TokenCheck check_token(std::string_view token, Profile profile) {
+  StrictJsonScanner scanner;
+  return check_token(token, profile, scanner);
+}
+
+TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanner& scanner) {
+  TokenCheck check;
+  check.profile = choose_profile(profile, nullptr);
+  auto decoded = decode_token(token);
+  if (!decoded) {
+    check.error = decoded.error();
+    return check;
+  }
+  check.token = std::move(*decoded);
+  // decode_token validated both; scanning again collects the top-level members.
+  (void)scanner.scan(check.token.header, check.header);
+  (void)scanner.scan(check.token.payload, check.payload);
+  check.decoded = true;
+  check.profile = choose_profile(profile, &check.payload);
+
+  // Check 2: alg is exactly the string "HS256".
+  const TopLevelMember* alg = check.header.find("alg");
+  if (alg == nullptr) {
+    check.error = Error{ErrorCode::unsupported_algorithm,
+                        "the header has no alg; the platforms accept only \"alg\": \"HS256\""};
+    return check;
+  }
+  if (alg->kind != JsonKind::string) {
+    check.error = Error{ErrorCode::unsupported_algorithm,
+                        fmt::format("the header's alg is {}, not the string \"HS256\"",
+                                    describe_kind(*alg))};
+    return check;
+  }
+  if (alg->text != "HS256") {
+    std::string shown = alg->text.substr(0, 40);
+    for (char& c : shown) {
+      if (static_cast<unsigned char>(c) < 0x20) c = '?';
+    }
+    check.error = Error{ErrorCode::unsupported_algorithm,
+                        fmt::format("the header's alg is \"{}\"; the platforms accept only \"HS256\"",
+                                    shown)};
+    return check;
+  }
+  // Check 3: RFC 7515 §4.1.11, no extension is understood.
+  if (check.header.find("crit") != nullptr) {
+    check.error = Error{ErrorCode::unsupported_header,
+                        "the header has a crit member: it names extensions that must be "
+                        "understood, and chatjwt understands none"};
+    return check;
+  }
+  return check;
+}
+
+std::optional<Error> check_claims(const TokenCheck& check, const ClaimRules& rules) {
+  const TopLevelMembers& payload = check.payload;
+  // Check 5: types.
+  for (const char* name : {"exp", "nbf", "iat"}) {
+    const TopLevelMember* member = payload.find(name);
+    if (member != nullptr && member->kind != JsonKind::number) {
+      return Error{ErrorCode::invalid_claim,
+                   fmt::format("{} is {}; it must be a number (NumericDate: seconds since "
+                               "1970-01-01T00:00:00Z)",
+                               name, describe_kind(*member))};
+    }
+  }
+  const TopLevelMember* user_id = payload.find("user_id");
+  if (check.profile.profile == Profile::eloquent && user_id != nullptr &&
+      user_id->kind != JsonKind::string) {
+    return Error{ErrorCode::invalid_claim,
+                 fmt::format("user_id is {}; Eloquent requires a string", describe_kind(*user_id))};
+  }
+  const auto now = static_cast<double>(rules.now);
+  const auto leeway = static_cast<double>(rules.leeway);
+  // Check 6: now >= exp + leeway. Compared as doubles: exp may be 1e300.
+  if (const TopLevelMember* exp = payload.find("exp"); exp != nullptr && now >= exp->number + leeway) {
+    return Error{ErrorCode::expired,
+                 fmt::format("the token expired at {} ({} ago)", when(exp->number),
+                             describe_span(now - exp->number))};
+  }
+  // Check 7: now < nbf - leeway.
+  if (const TopLevelMember* nbf = payload.find("nbf"); nbf != nullptr && now < nbf->number - leeway) {
+    return Error{ErrorCode::not_yet_valid,
+                 fmt::format("the token is not valid before {} (in {})", when(nbf->number),
+                             describe_span(nbf->number - now))};
+  }
+  // Check 8.
+  for (const std::string& name : rules.require) {
+    if (payload.find(name) == nullptr) {
+      return Error{ErrorCode::missing_claim,
+                   fmt::format("the payload has no {} (required with --require)", name)};
+    }
+  }
+  if (check.profile.profile == Profile::eloquent && user_id == nullptr) {
+    return Error{ErrorCode::missing_claim, "the payload has no user_id; Eloquent requires it"};
+  }
+  return std::nullopt;
+}
+
+Verdict verify_checked(const TokenCheck& check, std::span<const Hs256Key> keys,
+                       const ClaimRules& rules) {
+  Verdict verdict;
+  if (check.error) {
+    verdict.error = check.error;
+    return verdict;
+  }
+  const std::string_view signature = check.token.signature;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].verify(check.token.segments.signing_input, signature)) {
+      verdict.secret_index = i;
+      break;
+    }
+  }
+  if (!verdict.secret_index) {
+    std::string detail;
+    if (check.token.segments.signature.empty()) {
+      detail = "the signature segment is empty";
+    } else if (signature.size() != Digest{}.size()) {
+      detail = fmt::format("the signature is {} bytes; HS256 gives 32", signature.size());
+    } else {
+      detail = keys.size() == 1 ? "it does not match the secret"
+                                : fmt::format("it matches none of the {} secrets", keys.size());
+    }
+    verdict.error = Error{ErrorCode::bad_signature, "bad signature: " + detail};
+    return verdict;
+  }
+  verdict.error = check_claims(check, rules);
+  return verdict;
+}
+
+}  // namespace chatjwt

@@ -1,0 +1,53 @@
+// verify: the platform's checks in the contract's order; the first failure decides the code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chatjwt/error.hpp"
+#include "chatjwt/hs256.hpp"
+#include "chatjwt/profile.hpp"
+#include "chatjwt/strict_json.hpp"
+#include "chatjwt/token.hpp"
+
+namespace chatjwt {
+
+// Checks 1-3 (malformed, unsupported_algorithm, unsupported_header) and the profile.
+// Views point into the token text, which must outlive this.
+struct TokenCheck {
+  std::optional<Error> error;      // the first of checks 1-3 that failed
+  bool decoded = false;            // check 1 passed: header and payload are JSON objects
+  DecodedToken token;              // when decoded
+  TopLevelMembers header;          // when decoded
+  TopLevelMembers payload;         // when decoded
+  ProfileChoice profile;           // generic when the payload could not be read
+};
+
+// scanner is reused across calls (it keeps its buffers); profile may be auto_detect.
+TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanner& scanner);
+TokenCheck check_token(std::string_view token, Profile profile);
+
+struct ClaimRules {
+  std::int64_t now = 0;
+  std::int64_t leeway = 0;
+  std::vector<std::string> require;  // --require NAME
+};
+
+struct Verdict {
+  std::optional<Error> error;                // nullopt: accepted
+  std::optional<std::size_t> secret_index;   // the key whose MAC matched (also when 5-8 reject)
+};
+
+// Checks 4-8 on a token that passed 1-3: the MAC against each key in order (constant-time
+// compare), then invalid_claim, expired, not_yet_valid, missing_claim.
+Verdict verify_checked(const TokenCheck& check, std::span<const Hs256Key> keys,
+                       const ClaimRules& rules);
+
+// Checks 5-8 alone (after a matching signature).
+std::optional<Error> check_claims(const TokenCheck& check, const ClaimRules& rules);
+
+}  // namespace chatjwt
