@@ -49,7 +49,8 @@ CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
       "secret).\n"
       "Examples:\n"
       "  chatjwt verify --secret-env CONVRS_SIGNING_SECRET \"$TOKEN\"\n"
-      "  chatjwt verify --batch tokens.txt --json --secret-file old.key --secret-file new.key");
+      "  chatjwt verify --batch tokens.txt --json \\\n"
+      "      --secret-file old.key --secret-file new.key");
   return sub;
 }
 

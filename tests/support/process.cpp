@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,11 @@
 namespace chatjwt::test {
 
 RunResult run_chatjwt(const std::vector<std::string>& args, const RunOptions& options) {
+  return run_program(CHATJWT_BINARY, args, options);
+}
+
+RunResult run_program(const char* program, const std::vector<std::string>& args,
+                      const RunOptions& options) {
   RunResult result;
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0 ||
@@ -28,7 +34,7 @@ RunResult run_chatjwt(const std::vector<std::string>& args, const RunOptions& op
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
 
-  std::vector<std::string> argv_store{CHATJWT_BINARY};
+  std::vector<std::string> argv_store{program};
   argv_store.insert(argv_store.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_store) argv.push_back(a.data());
@@ -45,7 +51,7 @@ RunResult run_chatjwt(const std::vector<std::string>& args, const RunOptions& op
   envp.push_back(nullptr);
 
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, CHATJWT_BINARY, &actions, nullptr, argv.data(), envp.data());
+  const int rc = posix_spawn(&pid, program, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(in_pipe[0]);
   close(out_pipe[1]);
@@ -101,10 +107,26 @@ RunResult run_chatjwt(const std::vector<std::string>& args, const RunOptions& op
   close(out_pipe[0]);
   close(err_pipe[0]);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  rusage usage{};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
+  result.max_rss_kb = usage.ru_maxrss;
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+std::pair<int, long> peak_rss_kb(const std::vector<std::string>& args, const std::string& input_path,
+                                 const std::map<std::string, std::string>& env) {
+  // The helper runs CHATJWT_PEAK_RSS INPUT CHATJWT_BINARY ARGS...; reuse the runner for it.
+  std::vector<std::string> helper_args = {input_path, CHATJWT_BINARY};
+  helper_args.insert(helper_args.end(), args.begin(), args.end());
+  RunOptions options;
+  options.env = env;
+  const RunResult r = run_program(CHATJWT_PEAK_RSS, helper_args, options);
+  int status = -1;
+  long kb = -1;
+  if (std::sscanf(r.out.c_str(), "%d %ld", &status, &kb) != 2) return {-1, -1};
+  return {status, kb};
 }
 
 RunResult run_with_input(const std::vector<std::string>& args, const std::string& input,
