@@ -1,10 +1,9 @@
 #include "app.hpp"
 
-#include <openssl/crypto.h>
+#include <sstream>
 
 #include <fmt/format.h>
-
-#include <sstream>
+#include <openssl/crypto.h>
 
 #include "help_format.hpp"
 #include "output.hpp"
@@ -88,12 +87,13 @@ int run(int argc, const char* const* argv, const Io& io) {
     return 0;
   } catch (const CLI::ParseError& e) {
     std::string message = lower_first(e.what());
-    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.root.get_subcommands().empty()) {
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
+        app.root.get_subcommands().empty()) {
       message = "give a command: sign, decode or verify";
     }
-    error_line(err, message + (message.find("--help") == std::string::npos
-                                   ? "; see 'chatjwt --help'"
-                                   : ""));
+    error_line(
+        err,
+        message + (message.find("--help") == std::string::npos ? "; see 'chatjwt --help'" : ""));
     return 2;
   }
   for (CLI::App* sub : {&app.root, app.sign, app.decode, app.verify}) {

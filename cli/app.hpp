@@ -21,9 +21,10 @@ struct Options {
 };
 
 struct App {
-  CLI::App root{"chatjwt: sign, decode, verify and lint the identity tokens (HS256 JWTs) a "
-                "website hands to its web chat widget.",
-                "chatjwt"};
+  CLI::App root{
+      "chatjwt: sign, decode, verify and lint the identity tokens (HS256 JWTs) a "
+      "website hands to its web chat widget.",
+      "chatjwt"};
   Options options;
   CLI::App* sign = nullptr;
   CLI::App* decode = nullptr;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "chatjwt/verify.hpp"
+
 #include "output.hpp"
 #include "render.hpp"
 #include "token_input.hpp"

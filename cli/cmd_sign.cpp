@@ -6,6 +6,7 @@
 #include "chatjwt/timespec.hpp"
 #include "chatjwt/token.hpp"
 #include "chatjwt/token_finder.hpp"
+
 #include "keyring.hpp"
 #include "output.hpp"
 
@@ -23,7 +24,7 @@ CLI::App* setup_sign(CLI::App& root, SignOptions& options) {
                  "string); repeatable, applied before anything else")
       ->type_name("KEY=VALUE");
   sub->add_option("--expires-in", options.expires_in,
-                      "exp = iat + DUR (default 1h; 90, 45m, 1h30m, 2d)")
+                  "exp = iat + DUR (default 1h; 90, 45m, 1h30m, 2d)")
       ->type_name("DUR");
   sub->add_flag("--no-expiry", options.no_expiry,
                 "Write no exp (warns: the platforms advise a 1-hour lifetime)");
@@ -81,7 +82,8 @@ Result<Json> read_payload(const std::string& argument, const Io& io) {
 }
 
 std::string html_snippet(Profile profile, const std::string& token) {
-  if (profile == Profile::convrs) return fmt::format("<script>var ConvrsUser = \"{}\";</script>", token);
+  if (profile == Profile::convrs)
+    return fmt::format("<script>var ConvrsUser = \"{}\";</script>", token);
   return fmt::format("<script>window.eloquent(\"identify\", {{ token: \"{}\" }});</script>", token);
 }
 
@@ -97,9 +99,9 @@ int run_sign(const SignOptions& options, const Io& io) {
                 err);
   }
   if (options.common.secrets.size() > 1) {
-    return fail(Error{ErrorCode::usage,
-                      "sign takes one secret; several are for verify (secret rotation)"},
-                err);
+    return fail(
+        Error{ErrorCode::usage, "sign takes one secret; several are for verify (secret rotation)"},
+        err);
   }
   KeyRing ring(io, requested_encoding(options.common), err);
   if (auto loaded = ring.load_explicit(options.common.secrets); !loaded) {
@@ -108,7 +110,9 @@ int run_sign(const SignOptions& options, const Io& io) {
   auto now = resolve_now(options.common, io);
   if (!now) return fail(now.error(), err);
   if (options.no_expiry && !options.expires_in.empty()) {
-    return fail(Error{ErrorCode::usage, "--no-expiry and --expires-in contradict each other; keep one"}, err);
+    return fail(
+        Error{ErrorCode::usage, "--no-expiry and --expires-in contradict each other; keep one"},
+        err);
   }
 
   TimeClaims times;
@@ -117,7 +121,8 @@ int run_sign(const SignOptions& options, const Io& io) {
   times.expires_explicit = options.no_expiry || !options.expires_in.empty();
   if (!options.expires_in.empty()) {
     auto duration = parse_duration(options.expires_in);
-    if (!duration) return fail(Error{ErrorCode::usage, "--expires-in: " + duration.error().message}, err);
+    if (!duration)
+      return fail(Error{ErrorCode::usage, "--expires-in: " + duration.error().message}, err);
     times.expires_in = *duration;
   }
   if (!options.not_before.empty()) {
@@ -158,14 +163,16 @@ int run_sign(const SignOptions& options, const Io& io) {
   if (options.format == "html" && profile.profile == Profile::generic) {
     return fail(Error{ErrorCode::usage,
                       "--format html needs a vendor profile (convrs or eloquent): the payload "
-                      "is generic (" + profile.reason + "); use --profile"},
+                      "is generic (" +
+                          profile.reason + "); use --profile"},
                 err);
   }
   Error key_error;
   const KeySet* keys = ring.keys_for(profile.profile, key_error);
   if (keys == nullptr) return fail(key_error, err);
   const std::string token = sign_token(*completed, keys->keys.front());
-  if (token.empty()) return fail(Error{ErrorCode::io, "OpenSSL could not compute HMAC-SHA256"}, err);
+  if (token.empty())
+    return fail(Error{ErrorCode::io, "OpenSSL could not compute HMAC-SHA256"}, err);
   if (token.size() > kMaxTokenBytes) {
     return fail(Error{ErrorCode::malformed,
                       "the token would be longer than 1 MiB, which verify rejects as malformed"},

@@ -8,6 +8,7 @@
 #include "chatjwt/token.hpp"
 #include "chatjwt/token_finder.hpp"
 #include "chatjwt/verify.hpp"
+
 #include "keyring.hpp"
 #include "output.hpp"
 #include "render.hpp"
@@ -164,11 +165,10 @@ int verify_single(const VerifyOptions& options, Judge& judge, std::int64_t now, 
                   Output& out, Output& err) {
   auto acquired = acquire_token(options.token, io, err);
   if (!acquired) return cannot_judge(acquired.error(), options.json, out, err);
-  const Judge::Outcome outcome = acquired->malformed ? Judge::rejected(*acquired->malformed)
-                                                     : judge.judge(acquired->token);
+  const Judge::Outcome outcome =
+      acquired->malformed ? Judge::rejected(*acquired->malformed) : judge.judge(acquired->token);
   if (outcome.not_judged) {
-    return cannot_judge(*outcome.not_judged, options.json, out, err,
-                        outcome.check.profile.profile);
+    return cannot_judge(*outcome.not_judged, options.json, out, err, outcome.check.profile.profile);
   }
   if (options.json) {
     out.print("{}\n", to_json_text(outcome_json(outcome, std::nullopt)));
@@ -207,7 +207,8 @@ int verify_batch(const VerifyOptions& options, Judge& judge, const Io& io, Outpu
     }
     if (options.json) {
       out.print("{}\n", to_json_text(outcome_json(outcome, reader.line_number())));
-    } else if (const auto& error = outcome.not_judged ? outcome.not_judged : outcome.verdict.error) {
+    } else if (const auto& error =
+                   outcome.not_judged ? outcome.not_judged : outcome.verdict.error) {
       err.print("{}:{}: {}: {}\n", printable(name), reader.line_number(), to_string(error->code),
                 printable(error->message));
     }
@@ -218,10 +219,10 @@ int verify_batch(const VerifyOptions& options, Judge& judge, const Io& io, Outpu
                         options.json, out, err);
   }
   if (tokens == 0) {
-    return cannot_judge(Error{ErrorCode::usage,
-                              fmt::format("{} holds no token line (only blank lines or # comments)",
-                                          name)},
-                        options.json, out, err);
+    return cannot_judge(
+        Error{ErrorCode::usage,
+              fmt::format("{} holds no token line (only blank lines or # comments)", name)},
+        options.json, out, err);
   }
   if (!options.json) {
     err.print("chatjwt: {} token{}: {} valid, {} rejected{}\n", tokens, tokens == 1 ? "" : "s",

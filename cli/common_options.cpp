@@ -57,7 +57,8 @@ void add_secret_options(CLI::App& app, CommonOptions& options, bool several) {
            secrets.push_back({SecretSource::Kind::file, v});
          },
          "Read the secret from the file PATH ('-': standard input); one trailing newline is "
-         "dropped." + repeat)
+         "dropped." +
+             repeat)
       ->type_name("PATH")
       ->trigger_on_parse()
       ->allow_extra_args(false)
@@ -72,7 +73,8 @@ void add_secret_options(CLI::App& app, CommonOptions& options, bool several) {
       ->trigger_on_parse()
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  add_choice(app, "--secret-encoding", options.secret_encoding, {"utf8", "base64", "base64url", "hex"},
+  add_choice(app, "--secret-encoding", options.secret_encoding,
+             {"utf8", "base64", "base64url", "hex"},
              "How every secret of the call is written: utf8 takes the bytes as given");
 }
 

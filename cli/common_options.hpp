@@ -11,14 +11,15 @@
 #include "chatjwt/error.hpp"
 #include "chatjwt/profile.hpp"
 #include "chatjwt/secret.hpp"
+
 #include "inputs.hpp"
 
 namespace chatjwt::cli {
 
 struct CommonOptions {
   std::string profile = "auto";
-  std::string now;                         // empty: the system clock
-  std::vector<SecretSource> secrets;       // in command-line order
+  std::string now;                    // empty: the system clock
+  std::vector<SecretSource> secrets;  // in command-line order
   std::string secret_encoding = "utf8";
 };
 

@@ -41,11 +41,13 @@ int open_input(std::string_view path, const Io& io, std::string& error) {
 
 std::string describe(const SecretSource& source) {
   switch (source.kind) {
-    case SecretSource::Kind::env: return "--secret-env " + source.argument;
+    case SecretSource::Kind::env:
+      return "--secret-env " + source.argument;
     case SecretSource::Kind::file:
       return source.argument == "-" ? std::string("--secret-file - (standard input)")
                                     : "--secret-file " + source.argument;
-    case SecretSource::Kind::value: return "--secret";
+    case SecretSource::Kind::value:
+      return "--secret";
   }
   return "a secret option";
 }
@@ -89,9 +91,9 @@ Result<LoadedSecrets> load_secrets(const std::vector<SecretSource>& sources,
       case SecretSource::Kind::env: {
         auto value = io.env(source.argument);
         if (!value) {
-          return Error{ErrorCode::missing_secret,
-                       fmt::format("{} is not set; export it, or use --secret-file PATH",
-                                   source.argument)};
+          return Error{
+              ErrorCode::missing_secret,
+              fmt::format("{} is not set; export it, or use --secret-file PATH", source.argument)};
         }
         text = std::move(*value);
         break;
@@ -124,9 +126,10 @@ Result<LoadedSecrets> load_secrets(const std::vector<SecretSource>& sources,
     wipe(text);
     if (!secret) return secret.error();
     if (secret->size() < kRecommendedSecretBytes) {
-      warnings.push_back(fmt::format("the secret from {} is {} bytes; RFC 7518 §3.2 asks for at "
-                                     "least 32 (the length of the hash)",
-                                     origin, secret->size()));
+      warnings.push_back(
+          fmt::format("the secret from {} is {} bytes; RFC 7518 §3.2 asks for at "
+                      "least 32 (the length of the hash)",
+                      origin, secret->size()));
     }
     loaded.secrets.push_back(std::move(*secret));
     loaded.origins.push_back(origin);

@@ -11,6 +11,7 @@
 #include "chatjwt/error.hpp"
 #include "chatjwt/hs256.hpp"
 #include "chatjwt/secret.hpp"
+
 #include "io.hpp"
 
 namespace chatjwt::cli {

@@ -1,8 +1,8 @@
 // The process's streams and environment, bundled so that commands never reach for globals.
 #pragma once
 
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>

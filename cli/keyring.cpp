@@ -26,9 +26,11 @@ const KeySet* KeyRing::keys_for(Profile profile, Error& error) {
     const std::string name(default_secret_variable(profile));
     auto make = [&]() -> Result<KeySet> {
       auto value = io_.env(name);
-      const std::string hint = fmt::format(
-          "(profile {}); set it, or use --secret-env NAME or --secret-file PATH", to_string(profile));
-      if (!value) return Error{ErrorCode::missing_secret, fmt::format("{} is not set {}", name, hint)};
+      const std::string hint =
+          fmt::format("(profile {}); set it, or use --secret-env NAME or --secret-file PATH",
+                      to_string(profile));
+      if (!value)
+        return Error{ErrorCode::missing_secret, fmt::format("{} is not set {}", name, hint)};
       if (value->empty()) {
         return Error{ErrorCode::missing_secret, fmt::format("{} is set but empty {}", name, hint)};
       }

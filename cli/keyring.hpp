@@ -11,6 +11,7 @@
 #include "chatjwt/hs256.hpp"
 #include "chatjwt/profile.hpp"
 #include "chatjwt/secret.hpp"
+
 #include "inputs.hpp"
 #include "output.hpp"
 
@@ -23,7 +24,8 @@ struct KeySet {
 
 class KeyRing {
  public:
-  KeyRing(const Io& io, SecretEncoding encoding, Output& err) : io_(io), encoding_(encoding), err_(err) {}
+  KeyRing(const Io& io, SecretEncoding encoding, Output& err)
+      : io_(io), encoding_(encoding), err_(err) {}
 
   // Reads and checks the command line's secrets now (before anything else). usage/io errors.
   Result<bool> load_explicit(const std::vector<SecretSource>& sources);

@@ -34,7 +34,10 @@ std::string printable(std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t length = u >= 0xF0 && u <= 0xF4 ? 4 : u >= 0xE0 ? 3 : u >= 0xC2 && u <= 0xDF ? 2 : 0;
+    std::size_t length = u >= 0xF0 && u <= 0xF4   ? 4
+                         : u >= 0xE0              ? 3
+                         : u >= 0xC2 && u <= 0xDF ? 2
+                                                  : 0;
     if (u > 0xF4) length = 0;
     bool ok = length != 0 && i + length <= text.size();
     for (std::size_t k = 1; ok && k < length; ++k) {

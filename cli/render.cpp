@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "chatjwt/timespec.hpp"
+
 #include "output.hpp"
 
 namespace chatjwt::cli {
@@ -15,7 +16,8 @@ std::string describe_time(double numeric_date, std::int64_t now) {
   const double delta = numeric_date - static_cast<double>(now);
   if (std::fabs(delta) < 1) return *text + " (now)";
   const auto span = describe_span(delta);
-  return delta > 0 ? fmt::format("{} (in {})", *text, span) : fmt::format("{} ({} ago)", *text, span);
+  return delta > 0 ? fmt::format("{} (in {})", *text, span)
+                   : fmt::format("{} ({} ago)", *text, span);
 }
 
 std::string time_claim_lines(const TopLevelMembers& payload, std::int64_t now) {
@@ -34,7 +36,8 @@ std::string time_claim_lines(const TopLevelMembers& payload, std::int64_t now) {
       lines += fmt::format("  {:<9}  {}\n", "lifetime", describe_span(lifetime));
     }
   }
-  if (payload.find("exp") == nullptr) lines += fmt::format("  {:<9}  none: the token never expires\n", "exp");
+  if (payload.find("exp") == nullptr)
+    lines += fmt::format("  {:<9}  none: the token never expires\n", "exp");
   return lines;
 }
 

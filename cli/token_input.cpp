@@ -4,6 +4,7 @@
 
 #include "chatjwt/token.hpp"
 #include "chatjwt/token_finder.hpp"
+
 #include "inputs.hpp"
 
 namespace chatjwt::cli {
@@ -19,10 +20,10 @@ Result<AcquiredToken> acquire_token(const std::string& argument, const Io& io, O
   }
   AcquiredToken acquired;
   if (input->oversize) {
-    acquired.malformed = Error{ErrorCode::malformed,
-                               fmt::format("{} is larger than 4 MiB; no token is that long "
-                                           "(the cap is 1 MiB)",
-                                           where)};
+    acquired.malformed =
+        Error{ErrorCode::malformed, fmt::format("{} is larger than 4 MiB; no token is that long "
+                                                "(the cap is 1 MiB)",
+                                                where)};
     return acquired;
   }
   const TokenSearch search = find_token(input->text);
@@ -57,8 +58,8 @@ Result<AcquiredToken> acquire_token(const std::string& argument, const Io& io, O
                             c.last_char, head);
       }
       return Error{ErrorCode::usage,
-                   fmt::format("{} holds {} different tokens: {}; pass the one to check",
-                               where, search.candidates.size(), list)};
+                   fmt::format("{} holds {} different tokens: {}; pass the one to check", where,
+                               search.candidates.size(), list)};
     }
   }
   return acquired;

@@ -6,14 +6,15 @@
 #include <string>
 
 #include "chatjwt/error.hpp"
+
 #include "io.hpp"
 #include "output.hpp"
 
 namespace chatjwt::cli {
 
 struct AcquiredToken {
-  std::string token;                 // what to judge (the whole trimmed input when bare)
-  std::optional<Error> malformed;    // set when the input holds no token at all
+  std::string token;               // what to judge (the whole trimmed input when bare)
+  std::optional<Error> malformed;  // set when the input holds no token at all
 };
 
 // usage error for empty input or several different tokens; io when standard input fails.

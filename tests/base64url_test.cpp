@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
+#include "chatjwt/base64url.hpp"
 
 #include <string>
 
-#include "chatjwt/base64url.hpp"
+#include <doctest/doctest.h>
 
 using chatjwt::base64url_decode;
 using chatjwt::base64url_encode;
@@ -10,7 +10,7 @@ using chatjwt::base64url_valid;
 
 TEST_CASE("base64url: RFC 4648 §10 vectors, unpadded, both ways") {
   const std::pair<const char*, const char*> rows[] = {
-      {"", ""}, {"f", "Zg"}, {"fo", "Zm8"}, {"foo", "Zm9v"},
+      {"", ""},           {"f", "Zg"},          {"fo", "Zm8"},          {"foo", "Zm9v"},
       {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"},
   };
   for (const auto& [plain, encoded] : rows) {

@@ -1,8 +1,8 @@
 // Hostile and broken input: one clear line, the contract's status, bounded time and memory.
-#include <doctest/doctest.h>
-
 #include <random>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/tokens.hpp"
@@ -71,7 +71,8 @@ TEST_CASE("bad input: 50 MB on one line of standard input, in bounded memory") {
   // Peak memory, measured on chatjwt alone: a small token against 50 MB of input.
   const TempFile small(convrs_token() + "\n");
   const TempFile large(huge + "\n");
-  const auto [small_status, small_kb] = peak_rss_kb({"verify", "--now", kNowText}, small.path(), kEnv);
+  const auto [small_status, small_kb] =
+      peak_rss_kb({"verify", "--now", kNowText}, small.path(), kEnv);
   const auto [large_status, large_kb] = peak_rss_kb({"verify"}, large.path(), kEnv);
   const auto [batch_status, batch_kb] = peak_rss_kb({"verify", "--batch", "-"}, large.path(), kEnv);
   CHECK(small_status == 0);

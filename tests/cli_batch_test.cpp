@@ -1,8 +1,8 @@
 // verify --batch: one token per line, NDJSON in input order, exit status over all lines.
-#include <doctest/doctest.h>
-
 #include <sstream>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/tokens.hpp"
@@ -38,14 +38,17 @@ const std::string kExpired = make_token(kHeader, R"({"userId":"u","exp":17769540
 }  // namespace
 
 TEST_CASE("cli batch: NDJSON, one object per token line, with its line number") {
-  const std::string content = "\xEF\xBB\xBF" + convrs_token() + "\r\n"
+  const std::string content = "\xEF\xBB\xBF" + convrs_token() +
+                              "\r\n"
                               "# a comment\n"
                               "\n"
                               "   \t\n" +
-                              kExpired + "\n"
+                              kExpired +
+                              "\n"
                               "not a token\n"
-                              "Bearer " + convrs_token() + "\n" +  // batch lines are not searched
-                              convrs_token();                       // no final newline
+                              "Bearer " +
+                              convrs_token() + "\n" +  // batch lines are not searched
+                              convrs_token();          // no final newline
   const auto r = batch(content, {"--json"});
   CHECK(r.status == 1);
   const auto lines = lines_of(r.out);

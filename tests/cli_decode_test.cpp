@@ -1,7 +1,7 @@
 // decode through the binary: what a support person sees, and the JSON scripts read.
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/tokens.hpp"
@@ -11,10 +11,11 @@ using namespace chatjwt::test;
 TEST_CASE("cli decode: human output shows header, payload, times, profile; never verifies") {
   const auto r = run_chatjwt({"decode", "--now", "2026-04-23T14:50:00Z", convrs_token()});
   CHECK(r.status == 0);
-  for (const char* part : {"Header\n", "\"alg\": \"HS256\"", "Payload\n", "\"userId\": \"user-12345\"",
-                           "iat        2026-04-23T14:30:00Z (20 min ago)",
-                           "exp        2026-04-23T15:30:00Z (in 40 min)", "lifetime   1 h",
-                           "convrs (the payload has userId)", "NOT VERIFIED"}) {
+  for (const char* part :
+       {"Header\n", "\"alg\": \"HS256\"", "Payload\n", "\"userId\": \"user-12345\"",
+        "iat        2026-04-23T14:30:00Z (20 min ago)",
+        "exp        2026-04-23T15:30:00Z (in 40 min)", "lifetime   1 h",
+        "convrs (the payload has userId)", "NOT VERIFIED"}) {
     CAPTURE(part);
     CHECK(r.out.find(part) != std::string::npos);
   }
@@ -40,8 +41,8 @@ TEST_CASE("cli decode: alg none still decodes; what does not decode exits 1") {
   const auto none = run_chatjwt({"decode", make_token(R"({"alg":"none"})", R"({"user_id":"u"})")});
   CHECK(none.status == 0);
   CHECK(none.out.find("unsupported_algorithm") != std::string::npos);
-  for (const std::string& bad : {std::string("abc"), std::string("a.b.c"),
-                                 make_token(kHeader, R"({"a":1,"a":2})")}) {
+  for (const std::string& bad :
+       {std::string("abc"), std::string("a.b.c"), make_token(kHeader, R"({"a":1,"a":2})")}) {
     CAPTURE(bad);
     const auto r = run_chatjwt({"decode", "--json", bad});
     CHECK(r.status == 1);

@@ -1,8 +1,8 @@
 // The command line itself: help, version, usage errors and their exit status (always 2).
-#include <doctest/doctest.h>
-
 #include <sstream>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/tokens.hpp"
@@ -22,12 +22,13 @@ TEST_CASE("cli: --help and --version exit 0 on standard output") {
 
 TEST_CASE("cli: each command's --help names every option and fits 80 columns") {
   const std::pair<const char*, std::vector<const char*>> commands[] = {
-      {"sign", {"PAYLOAD", "--claim", "--expires-in", "--no-expiry", "--not-before", "--format",
-                "--profile", "--now", "--secret-env", "--secret-file", "--secret ",
-                "--secret-encoding"}},
+      {"sign",
+       {"PAYLOAD", "--claim", "--expires-in", "--no-expiry", "--not-before", "--format",
+        "--profile", "--now", "--secret-env", "--secret-file", "--secret ", "--secret-encoding"}},
       {"decode", {"TOKEN", "--json", "--profile", "--now"}},
-      {"verify", {"TOKEN", "--batch", "--json", "--leeway", "--require", "--profile", "--now",
-                  "--secret-env", "--secret-file", "--secret ", "--secret-encoding"}},
+      {"verify",
+       {"TOKEN", "--batch", "--json", "--leeway", "--require", "--profile", "--now", "--secret-env",
+        "--secret-file", "--secret ", "--secret-encoding"}},
   };
   for (const auto& [command, options] : commands) {
     CAPTURE(command);
@@ -97,8 +98,8 @@ TEST_CASE("cli: a repeatable option does not swallow the TOKEN after it") {
   for (const char* option : {"--secret-file", "--require"}) {
     CAPTURE(option);
     const std::string value = std::string(option) == "--require" ? "userId" : key.path();
-    const auto r = run_chatjwt({"verify", "--now", kNowText, "--secret-file", key.path(), option,
-                                value, convrs_token()});
+    const auto r = run_chatjwt(
+        {"verify", "--now", kNowText, "--secret-file", key.path(), option, value, convrs_token()});
     CHECK(r.status == 0);
   }
 }

@@ -1,7 +1,7 @@
 // The secret options: sources, encodings, order, refusals; and that no secret is ever printed.
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/tokens.hpp"
@@ -34,7 +34,8 @@ TEST_CASE("cli secrets: each source works") {
   CHECK(verify_with({"--secret-file", file.path()}, token).status == 0);
   const auto value = verify_with({"--secret", kSecret}, token);
   CHECK(value.status == 0);
-  CHECK(value.err.find("warning: --secret puts the secret on the command line") != std::string::npos);
+  CHECK(value.err.find("warning: --secret puts the secret on the command line") !=
+        std::string::npos);
   RunOptions piped;
   piped.input = kSecret + "\r\n";
   CHECK(verify_with({"--secret-file", "-"}, token, piped).status == 0);
@@ -66,7 +67,9 @@ TEST_CASE("cli secrets: encodings apply to every secret of the call") {
                     token)
             .status == 0);
   const TempFile wrapped("AAH+/2tra2tra2tra2tra2tra2tra2t\nra2tra2tra2s=\n");
-  CHECK(verify_with({"--secret-encoding", "base64", "--secret-file", wrapped.path()}, token).status == 0);
+  CHECK(
+      verify_with({"--secret-encoding", "base64", "--secret-file", wrapped.path()}, token).status ==
+      0);
 }
 
 TEST_CASE("cli secrets: a bad secret is exit 2 whatever the token, and every one must decode") {
@@ -83,7 +86,8 @@ TEST_CASE("cli secrets: a bad secret is exit 2 whatever the token, and every one
   };
   for (const auto& args : bad) {
     CAPTURE(args.back());
-    for (const std::string& t : {token, std::string("garbage"), make_token(R"({"alg":"none"})", "{}")}) {
+    for (const std::string& t :
+         {token, std::string("garbage"), make_token(R"({"alg":"none"})", "{}")}) {
       const auto r = verify_with(args, t);
       CHECK(r.status == 2);
       const std::string code = code_of(r);
@@ -91,7 +95,8 @@ TEST_CASE("cli secrets: a bad secret is exit 2 whatever the token, and every one
     }
   }
   CHECK(code_of(verify_with({"--secret-file", "/nonexistent/key"}, token)) == "io");
-  CHECK(code_of(verify_with({"--secret-env", "CHATJWT_TEST_UNSET_VARIABLE"}, token)) == "missing_secret");
+  CHECK(code_of(verify_with({"--secret-env", "CHATJWT_TEST_UNSET_VARIABLE"}, token)) ==
+        "missing_secret");
 }
 
 TEST_CASE("cli secrets: several secrets are tried in command-line order, across options") {
@@ -163,7 +168,8 @@ TEST_CASE("cli secrets: a sentinel secret appears in no output of any path") {
   };
   for (const auto& args : calls) {
     std::string joined;
-    for (const auto& a : args) joined += (a == sentinel ? std::string("<sentinel>") : a.substr(0, 20)) + " ";
+    for (const auto& a : args)
+      joined += (a == sentinel ? std::string("<sentinel>") : a.substr(0, 20)) + " ";
     CAPTURE(joined);
     const auto r = run_chatjwt(args, env);
     CHECK(r.out.find(sentinel) == std::string::npos);

@@ -1,9 +1,10 @@
 // sign through the binary: defaults, options, snippets, and what it refuses.
-#include <doctest/doctest.h>
-
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "chatjwt/base64url.hpp"
+
 #include "support/process.hpp"
 #include "support/tokens.hpp"
 
@@ -62,7 +63,8 @@ TEST_CASE("cli sign: expiry options") {
   CHECK_FALSE(payload_of(trimmed(never.out)).contains("exp"));
   CHECK(never.err.find("warning: --no-expiry") != std::string::npos);
   CHECK(payload_of(trimmed(sign({"--not-before", "5m"}).out))["nbf"] == kNow + 300);
-  CHECK(payload_of(trimmed(sign({"--not-before", "2026-04-23T15:00:00Z"}).out))["nbf"] == kNow + 1800);
+  CHECK(payload_of(trimmed(sign({"--not-before", "2026-04-23T15:00:00Z"}).out))["nbf"] ==
+        kNow + 1800);
   CHECK(sign({"--not-before", "soon"}).status == 2);
 }
 
@@ -107,7 +109,8 @@ TEST_CASE("cli sign: --format html writes the profile's snippet") {
 }
 
 TEST_CASE("cli sign: payload input and its errors") {
-  CHECK(payload_of(trimmed(sign({"-"}, R"({"user_id":"from-stdin"})").out))["user_id"] == "from-stdin");
+  CHECK(payload_of(trimmed(sign({"-"}, R"({"user_id":"from-stdin"})").out))["user_id"] ==
+        "from-stdin");
   CHECK(payload_of(trimmed(sign({}).out)).size() == 2);  // {} plus iat and exp
   const TempFile bad("{\n  \"userId\": \"u\",\n}\n");
   auto r = sign({bad.path()});

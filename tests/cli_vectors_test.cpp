@@ -1,11 +1,12 @@
 // Public test vectors (Wycheproof JWS HS256, RFC 7520 §4.4) with the verdict each gets under the
 // contract, run through the binary as a single token and as a --batch line.
-#include <doctest/doctest.h>
-
 #include <fstream>
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "chatjwt/token_finder.hpp"
+
 #include "support/process.hpp"
 #include "support/tokens.hpp"
 
@@ -31,10 +32,12 @@ std::vector<Case> load_cases() {
 }
 
 std::vector<std::string> base_args(const nlohmann::json& c) {
-  std::vector<std::string> args = {"verify", "--json", "--now", std::to_string(c["now"].get<long long>()),
-                                   "--leeway", std::to_string(c["leeway"].get<long long>()),
+  std::vector<std::string> args = {"verify",    "--json",
+                                   "--now",     std::to_string(c["now"].get<long long>()),
+                                   "--leeway",  std::to_string(c["leeway"].get<long long>()),
                                    "--profile", c["profile"].get<std::string>()};
-  for (const auto& name : c["require"]) args.insert(args.end(), {"--require", name.get<std::string>()});
+  for (const auto& name : c["require"])
+    args.insert(args.end(), {"--require", name.get<std::string>()});
   std::string encoding;
   for (const auto& s : c["secrets"]) {
     if (!encoding.empty()) REQUIRE(s["encoding"] == encoding);  // one encoding per call

@@ -1,7 +1,7 @@
 // verify through the binary: the contract's table, JSON shape, default secrets, exit status.
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/tokens.hpp"
@@ -103,7 +103,8 @@ TEST_CASE("cli verify: human output says valid or why not") {
   CHECK(r.out.find("2026-04-23T15:30:00Z (in 1 h)") != std::string::npos);
   r = run_chatjwt({"verify", "--now", "2026-04-23T18:30:00Z", convrs_token()}, options);
   CHECK(r.status == 1);
-  CHECK(r.out.rfind("rejected: expired: the token expired at 2026-04-23T15:30:00Z (3 h ago)", 0) == 0);
+  CHECK(r.out.rfind("rejected: expired: the token expired at 2026-04-23T15:30:00Z (3 h ago)", 0) ==
+        0);
 }
 
 TEST_CASE("cli verify: the profile's default variable, read only at the signature check") {
@@ -130,7 +131,8 @@ TEST_CASE("cli verify: the profile's default variable, read only at the signatur
     auto r = verify_json(convrs_token(), {}, {{"CONVRS_SIGNING_SECRET", ""}});
     CHECK(r.status == 2);
     CHECK(parse_json_line(r.out)["error"]["code"] == "missing_secret");
-    r = verify_json(convrs_token(), {"--secret-encoding", "hex"}, {{"CONVRS_SIGNING_SECRET", "xyz"}});
+    r = verify_json(convrs_token(), {"--secret-encoding", "hex"},
+                    {{"CONVRS_SIGNING_SECRET", "xyz"}});
     CHECK(r.status == 2);
     CHECK(parse_json_line(r.out)["error"]["code"] == "missing_secret");
     CHECK(r.err.find("xyz") == std::string::npos);
@@ -141,14 +143,16 @@ TEST_CASE("cli verify: the profile's default variable, read only at the signatur
     CHECK(verify_json(make_token(R"({"alg":"HS256","crit":[]})", "{}"), {}, {}).status == 1);
   }
   SUBCASE("--profile chooses the variable") {
-    const auto r = verify_json(convrs_token(), {"--profile", "generic"}, {{"CHATJWT_SECRET", kSecret}});
+    const auto r =
+        verify_json(convrs_token(), {"--profile", "generic"}, {{"CHATJWT_SECRET", kSecret}});
     CHECK(r.status == 0);
     CHECK(parse_json_line(r.out)["profile"] == "generic");
   }
 }
 
 TEST_CASE("cli verify: --now, --leeway and --require") {
-  const std::string token = make_token(kHeader, R"({"userId":"u","exp":1776954600,"nbf":1776954500})");
+  const std::string token =
+      make_token(kHeader, R"({"userId":"u","exp":1776954600,"nbf":1776954500})");
   CHECK(verify_json(token).status == 1);
   CHECK(verify_json(token, {"--leeway", "1s"}).status == 0);
   CHECK(verify_json(token, {"--leeway", "1m"}).status == 0);
@@ -160,7 +164,8 @@ TEST_CASE("cli verify: --now, --leeway and --require") {
   CHECK(verify_json(convrs_token(), {"--require", "userId", "--require", "iat"}).status == 0);
   const auto r = verify_json(convrs_token(), {"--require", "userId", "--require", "email"});
   CHECK(r.status == 1);
-  CHECK(parse_json_line(r.out)["error"]["message"].get<std::string>().find("email") != std::string::npos);
+  CHECK(parse_json_line(r.out)["error"]["message"].get<std::string>().find("email") !=
+        std::string::npos);
 }
 
 TEST_CASE("cli verify: pasted text is searched, with a note saying where") {
@@ -184,5 +189,30 @@ TEST_CASE("cli verify: standard input, '-' and white space around the token") {
   options.input = "\xEF\xBB\xBF  " + convrs_token() + "\r\n\n";
   CHECK(run_chatjwt({"verify", "--now", kNowText}, options).status == 0);
   CHECK(run_chatjwt({"verify", "--now", kNowText, "-"}, options).status == 0);
-  CHECK(run_chatjwt({"verify", "--now", kNowText, " \t" + convrs_token() + "\n"}, options).status == 0);
+  CHECK(run_chatjwt({"verify", "--now", kNowText, " \t" + convrs_token() + "\n"}, options).status ==
+        0);
+}
+
+TEST_CASE("cli verify: RFC 7515 appendix A.1, its JWK key given as base64url") {
+  const std::string token =
+      "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9."
+      "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVl"
+      "fQ."
+      "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+  RunOptions options;
+  options.env = {
+      {"K",
+       "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}};
+  auto r = run_chatjwt({"verify", "--json", "--now", "1300819379", "--secret-encoding", "base64url",
+                        "--secret-env", "K", token},
+                       options);
+  CHECK(r.status == 0);
+  auto j = parse_json_line(r.out);
+  CHECK(j["profile"] == "generic");
+  CHECK(j["payload"]["http://example.com/is_root"] == true);
+  r = run_chatjwt({"verify", "--json", "--now", "1300819380", "--secret-encoding", "base64url",
+                   "--secret-env", "K", token},
+                  options);
+  CHECK(r.status == 1);
+  CHECK(parse_json_line(r.out)["error"]["code"] == "expired");
 }

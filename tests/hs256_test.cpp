@@ -1,9 +1,10 @@
-#include <doctest/doctest.h>
+#include "chatjwt/hs256.hpp"
 
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "chatjwt/base64url.hpp"
-#include "chatjwt/hs256.hpp"
 
 namespace {
 std::string hex(const chatjwt::Digest& d) {
@@ -30,7 +31,8 @@ TEST_CASE("hs256: RFC 7515 appendix A.1 known answer") {
   REQUIRE(key.has_value());
   const std::string input =
       "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9."
-      "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
+      "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVl"
+      "fQ";
   const chatjwt::Hs256Key k(*key);
   REQUIRE(k.ok());
   chatjwt::Digest mac{};

@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
+#include "chatjwt/json_dom.hpp"
 
 #include <string>
 
-#include "chatjwt/json_dom.hpp"
+#include <doctest/doctest.h>
 
 using chatjwt::parse_json;
 using chatjwt::TextPosition;

@@ -1,13 +1,14 @@
-#include <doctest/doctest.h>
+#include "chatjwt/profile.hpp"
 
 #include <string>
 
-#include "chatjwt/profile.hpp"
+#include <doctest/doctest.h>
 
 using chatjwt::Profile;
 
 namespace {
-chatjwt::ProfileChoice detect(const std::string& payload, Profile requested = Profile::auto_detect) {
+chatjwt::ProfileChoice detect(const std::string& payload,
+                              Profile requested = Profile::auto_detect) {
   chatjwt::StrictJsonScanner scanner;
   chatjwt::TopLevelMembers members;
   REQUIRE_FALSE(scanner.scan(payload, members).has_value());

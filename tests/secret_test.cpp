@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
+#include "chatjwt/secret.hpp"
 
 #include <string>
 
-#include "chatjwt/secret.hpp"
+#include <doctest/doctest.h>
 
 using chatjwt::decode_secret;
 using chatjwt::SecretEncoding;
@@ -26,9 +26,9 @@ TEST_CASE("secret: base64 and base64url accept either alphabet, padding or none"
     CHECK(decoded("QUI=", encoding) == "AB");
     CHECK(decoded("+/+/", encoding) == "\xfb\xff\xbf");
     CHECK(decoded("-_-_", encoding) == "\xfb\xff\xbf");
-    CHECK(decoded("+_-/", encoding) == "\xfb\xff\xbf");  // the alphabets mixed
+    CHECK(decoded("+_-/", encoding) == "\xfb\xff\xbf");         // the alphabets mixed
     CHECK(decoded("QU\nJD\r\n REVG\n", encoding) == "ABCDEF");  // as openssl rand -base64 writes
-    CHECK(decoded("QR", encoding) == "A");  // unused bits are ignored
+    CHECK(decoded("QR", encoding) == "A");                      // unused bits are ignored
     for (const char* bad : {"QQ=", "Q", "QQ===", "Q===", "QQ=A", "QUJD=", "QQ*", "="}) {
       CAPTURE(bad);
       const auto r = decode_secret(bad, encoding, "--secret");
@@ -58,7 +58,8 @@ TEST_CASE("secret: empty and PEM secrets are usage errors that never quote the s
   CHECK(refused.error().message.find("PEM") != std::string::npos);
   CHECK(refused.error().message.find("MFkw") == std::string::npos);
   // The PEM marker hidden in base64 is refused too.
-  const auto hidden = decode_secret("LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0=", SecretEncoding::base64, "x");
+  const auto hidden =
+      decode_secret("LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0=", SecretEncoding::base64, "x");
   REQUIRE_FALSE(hidden.has_value());
   CHECK(hidden.error().message.find("PEM") != std::string::npos);
   const auto bad = decode_secret("s3cr3t!!", SecretEncoding::hex, "--secret");

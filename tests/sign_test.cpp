@@ -1,9 +1,10 @@
-#include <doctest/doctest.h>
+#include "chatjwt/sign.hpp"
 
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "chatjwt/base64url.hpp"
-#include "chatjwt/sign.hpp"
 #include "chatjwt/verify.hpp"
 
 using chatjwt::ErrorCode;
@@ -65,9 +66,15 @@ TEST_CASE("sign: an iat that is not a number cannot take an exp") {
 
 TEST_CASE("sign: --claim values are JSON when they parse, else strings") {
   const std::pair<const char*, const char*> rows[] = {
-      {"plan=gold", R"("gold")"},      {"vip=true", "true"},         {"n=42", "42"},
-      {"n=042", R"("042")"},           {"o={\"a\":1}", R"({"a":1})"}, {"s=\"q\"", R"("q")"},
-      {"e=", R"("")"},                 {"k=a=b", R"("a=b")"},         {"z=null", "null"},
+      {"plan=gold", R"("gold")"},
+      {"vip=true", "true"},
+      {"n=42", "42"},
+      {"n=042", R"("042")"},
+      {"o={\"a\":1}", R"({"a":1})"},
+      {"s=\"q\"", R"("q")"},
+      {"e=", R"("")"},
+      {"k=a=b", R"("a=b")"},
+      {"z=null", "null"},
       {"d={\"a\":1,\"a\":2}", R"("{\"a\":1,\"a\":2}")"},  // strictly not JSON: a string
   };
   for (const auto& [text, json] : rows) {
@@ -82,7 +89,8 @@ TEST_CASE("sign: --claim values are JSON when they parse, else strings") {
 
 TEST_CASE("sign: the header is exact and the token verifies") {
   const chatjwt::Hs256Key key("sign-test-secret-0123456789abcdef!");
-  const std::string token = chatjwt::sign_token(Json::parse(R"({"user_id":"u","exp":1776958200})"), key);
+  const std::string token =
+      chatjwt::sign_token(Json::parse(R"({"user_id":"u","exp":1776958200})"), key);
   CHECK(token.starts_with(chatjwt::base64url_encode(R"({"alg":"HS256","typ":"JWT"})") + "."));
   const auto check = chatjwt::check_token(token, chatjwt::Profile::auto_detect);
   std::vector<chatjwt::Hs256Key> keys;

@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
+#include "chatjwt/strict_json.hpp"
 
 #include <string>
 
-#include "chatjwt/strict_json.hpp"
+#include <doctest/doctest.h>
 
 using chatjwt::validate_json_object;
 
@@ -11,7 +11,7 @@ namespace {
 struct Row {
   const char* name;
   std::string text;
-  std::size_t offset;       // of the offending character
+  std::size_t offset;  // of the offending character
   const char* message_part;
 };
 
@@ -22,12 +22,12 @@ TEST_CASE("strict_json: I-JSON objects that are accepted") {
       "{}",
       " \t\r\n{ } \n",
       R"({"a":1,"b":[true,false,null],"c":{"d":"e"}})",
-      R"({"pair":"\uD83D\uDE00"})",                 // an escaped surrogate pair is U+1F600
-      "{\"emoji\":\"\xF0\x9F\x98\x80\"}",            // the same in UTF-8
+      R"({"pair":"\uD83D\uDE00"})",        // an escaped surrogate pair is U+1F600
+      "{\"emoji\":\"\xF0\x9F\x98\x80\"}",  // the same in UTF-8
       R"({"esc":"\"\\\/\b\f\n\r\t\u0000"})",
       R"({"n":[0,-0,1.5,-2e10,1E+2,3e-2,1e-400,1.7976931348623157e308]})",
-      R"({"a":{"a":{"a":1}}})",                      // the same name in different objects
-      "{\"\xE2\x82\xAC\":\"\xEF\xBF\xBD\"}",         // U+20AC and U+FFFD are characters
+      R"({"a":{"a":{"a":1}}})",               // the same name in different objects
+      "{\"\xE2\x82\xAC\":\"\xEF\xBF\xBD\"}",  // U+20AC and U+FFFD are characters
   };
   for (const auto& text : good) {
     CAPTURE(text);
@@ -109,7 +109,8 @@ TEST_CASE("strict_json: nesting of 64 levels is accepted, 65 refused, without re
 TEST_CASE("strict_json: underflow reads as 0, the sign kept") {
   chatjwt::StrictJsonScanner scanner;
   chatjwt::TopLevelMembers members;
-  REQUIRE_FALSE(scanner.scan(R"({"a":1e-400,"b":-1e-400,"c":0e999999,"d":2.5})", members).has_value());
+  REQUIRE_FALSE(
+      scanner.scan(R"({"a":1e-400,"b":-1e-400,"c":0e999999,"d":2.5})", members).has_value());
   CHECK(members.find("a")->number == 0.0);
   CHECK(members.find("b")->number == 0.0);
   CHECK(members.find("c")->number == 0.0);

@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
+#include "chatjwt/token_finder.hpp"
 
 #include <string>
 
-#include "chatjwt/token_finder.hpp"
+#include <doctest/doctest.h>
 
 using chatjwt::find_token;
 using Kind = chatjwt::TokenSearch::Kind;

@@ -1,9 +1,10 @@
-#include <doctest/doctest.h>
+#include "chatjwt/token.hpp"
 
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "chatjwt/base64url.hpp"
-#include "chatjwt/token.hpp"
 
 using chatjwt::decode_token;
 using chatjwt::ErrorCode;

@@ -1,11 +1,12 @@
-#include <doctest/doctest.h>
+#include "chatjwt/verify.hpp"
 
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "chatjwt/base64url.hpp"
 #include "chatjwt/hs256.hpp"
-#include "chatjwt/verify.hpp"
 
 using chatjwt::ErrorCode;
 using chatjwt::Profile;
@@ -79,7 +80,8 @@ TEST_CASE("verify: every row of the contract's table, in its order") {
       {"2 alg missing", make(R"({"typ":"JWT"})", p), ErrorCode::unsupported_algorithm},
       {"2 alg not a string", make(R"({"alg":["HS256"]})", p), ErrorCode::unsupported_algorithm},
       {"3 crit", make(R"({"alg":"HS256","crit":["exp"]})", p), ErrorCode::unsupported_header},
-      {"4 wrong secret", make(kHs, p, "another-secret-0123456789abcdefgh"), ErrorCode::bad_signature},
+      {"4 wrong secret", make(kHs, p, "another-secret-0123456789abcdefgh"),
+       ErrorCode::bad_signature},
       {"4 empty signature", seg(kHs) + "." + seg(p) + ".", ErrorCode::bad_signature},
       {"4 short signature", seg(kHs) + "." + seg(p) + ".c2ln", ErrorCode::bad_signature},
       {"5 exp a string", make(kHs, R"({"exp":"1776958200"})"), ErrorCode::invalid_claim},
@@ -164,7 +166,8 @@ TEST_CASE("verify: secrets are tried in order; secret_index names the match") {
 TEST_CASE("verify: RFC 7515 appendix A.1 token verifies with its key") {
   const std::string token =
       "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9."
-      "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ."
+      "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVl"
+      "fQ."
       "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
   const auto key = chatjwt::base64url_decode(
       "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow");

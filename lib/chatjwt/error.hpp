@@ -1,4 +1,5 @@
-// Error codes of the contract, the Error value and Result<T>: the core returns values, never throws.
+// Error codes of the contract, the Error value and Result<T>: the core returns values, never
+// throws.
 #pragma once
 
 #include <string>
@@ -39,8 +40,8 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {  // the member names of C++23 std::expected
  public:
-  Result(T value) : state_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
-  Result(Error error) : state_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool has_value() const { return std::holds_alternative<T>(state_); }
   explicit operator bool() const { return has_value(); }
   const T& operator*() const& { return std::get<T>(state_); }

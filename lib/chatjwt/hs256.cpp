@@ -1,12 +1,12 @@
 #include "chatjwt/hs256.hpp"
 
+#include <cstring>
+#include <utility>
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
-
-#include <cstring>
-#include <utility>
 
 namespace chatjwt {
 
@@ -49,7 +49,8 @@ Hs256Key::Hs256Key(std::string_view secret) {
   };
   // An empty key needs a non-null pointer for OpenSSL; the CLI refuses empty secrets anyway.
   static const unsigned char kEmpty = 0;
-  const auto* key = secret.empty() ? &kEmpty : reinterpret_cast<const unsigned char*>(secret.data());
+  const auto* key =
+      secret.empty() ? &kEmpty : reinterpret_cast<const unsigned char*>(secret.data());
   if (EVP_MAC_init(ctx, key, secret.size(), params) != 1) {
     EVP_MAC_CTX_free(ctx);
     return;

@@ -4,10 +4,14 @@ namespace chatjwt {
 
 std::string_view to_string(Profile profile) {
   switch (profile) {
-    case Profile::auto_detect: return "auto";
-    case Profile::convrs: return "convrs";
-    case Profile::eloquent: return "eloquent";
-    case Profile::generic: return "generic";
+    case Profile::auto_detect:
+      return "auto";
+    case Profile::convrs:
+      return "convrs";
+    case Profile::eloquent:
+      return "eloquent";
+    case Profile::generic:
+      return "generic";
   }
   return "generic";
 }
@@ -22,9 +26,12 @@ std::optional<Profile> parse_profile(std::string_view name) {
 
 std::string_view default_secret_variable(Profile profile) {
   switch (profile) {
-    case Profile::convrs: return "CONVRS_SIGNING_SECRET";
-    case Profile::eloquent: return "ELOQUENT_JWT_SECRET";
-    default: return "CHATJWT_SECRET";
+    case Profile::convrs:
+      return "CONVRS_SIGNING_SECRET";
+    case Profile::eloquent:
+      return "ELOQUENT_JWT_SECRET";
+    default:
+      return "CHATJWT_SECRET";
   }
 }
 
@@ -39,7 +46,8 @@ ProfileChoice choose_profile(Profile requested, const TopLevelMembers* payload) 
     }
   }
   if (payload->find("user_id") != nullptr) return {Profile::eloquent, "the payload has user_id"};
-  return {Profile::generic, "the payload has no vendor claim (userId, userData, agentData, user_id)"};
+  return {Profile::generic,
+          "the payload has no vendor claim (userId, userData, agentData, user_id)"};
 }
 
 }  // namespace chatjwt

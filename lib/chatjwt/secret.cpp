@@ -1,9 +1,9 @@
 #include "chatjwt/secret.hpp"
 
-#include <fmt/format.h>
-
 #include <array>
 #include <cstdint>
+
+#include <fmt/format.h>
 
 namespace chatjwt {
 namespace {
@@ -103,10 +103,14 @@ std::optional<std::string> decode_hex(std::string_view text, std::string& why) {
 
 std::string_view to_string(SecretEncoding encoding) {
   switch (encoding) {
-    case SecretEncoding::utf8: return "utf8";
-    case SecretEncoding::base64: return "base64";
-    case SecretEncoding::base64url: return "base64url";
-    case SecretEncoding::hex: return "hex";
+    case SecretEncoding::utf8:
+      return "utf8";
+    case SecretEncoding::base64:
+      return "base64";
+    case SecretEncoding::base64url:
+      return "base64url";
+    case SecretEncoding::hex:
+      return "hex";
   }
   return "utf8";
 }
@@ -137,10 +141,16 @@ Result<SecretBytes> decode_secret(std::string_view text, SecretEncoding encoding
   std::string why;
   std::optional<std::string> bytes;
   switch (encoding) {
-    case SecretEncoding::utf8: bytes = std::string(text); break;
+    case SecretEncoding::utf8:
+      bytes = std::string(text);
+      break;
     case SecretEncoding::base64:
-    case SecretEncoding::base64url: bytes = decode_base64_lenient(text, why); break;
-    case SecretEncoding::hex: bytes = decode_hex(text, why); break;
+    case SecretEncoding::base64url:
+      bytes = decode_base64_lenient(text, why);
+      break;
+    case SecretEncoding::hex:
+      bytes = decode_hex(text, why);
+      break;
   }
   if (!bytes) {
     return Error{ErrorCode::usage, fmt::format("the secret from {} is not valid {}: {}", origin,

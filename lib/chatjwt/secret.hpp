@@ -1,4 +1,5 @@
-// Secrets as given (utf8, base64, base64url, hex) turned into key bytes, with the contract's checks.
+// Secrets as given (utf8, base64, base64url, hex) turned into key bytes, with the contract's
+// checks.
 #pragma once
 
 #include <optional>

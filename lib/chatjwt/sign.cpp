@@ -29,10 +29,9 @@ Result<ClaimAssignment> parse_claim_assignment(std::string_view text) {
 Result<Json> complete_time_claims(Json payload, const TimeClaims& options) {
   const bool has_exp = payload.contains("exp");
   if (has_exp && options.expires_explicit) {
-    return Error{ErrorCode::usage,
-                 std::string("the payload has its own exp, and ") +
-                     (options.no_expiry ? "--no-expiry" : "--expires-in") +
-                     " was given too: keep one of them"};
+    return Error{ErrorCode::usage, std::string("the payload has its own exp, and ") +
+                                       (options.no_expiry ? "--no-expiry" : "--expires-in") +
+                                       " was given too: keep one of them"};
   }
   if (options.not_before && payload.contains("nbf")) {
     return Error{ErrorCode::usage,
@@ -63,7 +62,8 @@ std::string sign_token(const Json& payload, const Hs256Key& key) {
   Digest mac{};
   if (!key.mac(token, mac)) return {};
   token.push_back('.');
-  token += base64url_encode(std::string_view(reinterpret_cast<const char*>(mac.data()), mac.size()));
+  token +=
+      base64url_encode(std::string_view(reinterpret_cast<const char*>(mac.data()), mac.size()));
   return token;
 }
 

@@ -25,8 +25,8 @@ Result<ClaimAssignment> parse_claim_assignment(std::string_view text);
 
 struct TimeClaims {
   std::int64_t now = 0;
-  std::int64_t expires_in = 3600;     // ignored with no_expiry
-  bool expires_explicit = false;      // --expires-in or --no-expiry was given
+  std::int64_t expires_in = 3600;  // ignored with no_expiry
+  bool expires_explicit = false;   // --expires-in or --no-expiry was given
   bool no_expiry = false;
   std::optional<std::int64_t> not_before;  // absolute NumericDate from --not-before
 };

@@ -9,12 +9,18 @@ namespace chatjwt {
 
 std::string_view to_string(JsonKind kind) {
   switch (kind) {
-    case JsonKind::object: return "object";
-    case JsonKind::array: return "array";
-    case JsonKind::string: return "string";
-    case JsonKind::number: return "number";
-    case JsonKind::boolean: return "boolean";
-    case JsonKind::null: return "null";
+    case JsonKind::object:
+      return "object";
+    case JsonKind::array:
+      return "array";
+    case JsonKind::string:
+      return "string";
+    case JsonKind::number:
+      return "number";
+    case JsonKind::boolean:
+      return "boolean";
+    case JsonKind::null:
+      return "null";
   }
   return "value";
 }
@@ -81,16 +87,16 @@ struct StrictJsonScanner::Impl {
   };
   struct Frame {
     bool is_object = false;
-    std::size_t names_begin = 0;   // index into names
-    std::size_t arena_begin = 0;   // arena size when the object opened
+    std::size_t names_begin = 0;                       // index into names
+    std::size_t arena_begin = 0;                       // arena size when the object opened
     std::unique_ptr<std::set<NameRef, NameLess>> big;  // set once the object grows large
   };
 
   std::string_view text;
   std::size_t pos = 0;
   JsonEvents* events = nullptr;
-  std::string scratch;   // the current string, unescaped
-  std::string arena;     // member names of the open objects
+  std::string scratch;  // the current string, unescaped
+  std::string arena;    // member names of the open objects
   std::vector<NameRef> names;
   std::vector<Frame> frames;
   std::optional<JsonError> error;
@@ -191,16 +197,37 @@ struct StrictJsonScanner::Impl {
     if (at_end()) return fail(text.size(), "the text ends inside a string");
     const char c = text[pos++];
     switch (c) {
-      case '"': scratch.push_back('"'); return true;
-      case '\\': scratch.push_back('\\'); return true;
-      case '/': scratch.push_back('/'); return true;
-      case 'b': scratch.push_back('\b'); return true;
-      case 'f': scratch.push_back('\f'); return true;
-      case 'n': scratch.push_back('\n'); return true;
-      case 'r': scratch.push_back('\r'); return true;
-      case 't': scratch.push_back('\t'); return true;
-      case 'u': break;
-      default: return fail(esc, std::string("invalid escape \\") + (static_cast<unsigned char>(c) < 0x80 && c >= 0x20 ? std::string(1, c) : std::string("?")));
+      case '"':
+        scratch.push_back('"');
+        return true;
+      case '\\':
+        scratch.push_back('\\');
+        return true;
+      case '/':
+        scratch.push_back('/');
+        return true;
+      case 'b':
+        scratch.push_back('\b');
+        return true;
+      case 'f':
+        scratch.push_back('\f');
+        return true;
+      case 'n':
+        scratch.push_back('\n');
+        return true;
+      case 'r':
+        scratch.push_back('\r');
+        return true;
+      case 't':
+        scratch.push_back('\t');
+        return true;
+      case 'u':
+        break;
+      default:
+        return fail(esc,
+                    std::string("invalid escape \\") +
+                        (static_cast<unsigned char>(c) < 0x80 && c >= 0x20 ? std::string(1, c)
+                                                                           : std::string("?")));
     }
     const long first = read_hex4();
     if (first < 0) return fail(esc, "\\u must be followed by four hexadecimal digits");
@@ -210,13 +237,15 @@ struct StrictJsonScanner::Impl {
     }
     if (cp >= 0xD800 && cp <= 0xDBFF) {
       if (text.size() - pos < 2 || text[pos] != '\\' || text[pos + 1] != 'u') {
-        return fail(esc, "lone surrogate " + hex_cp(cp) + ": a high surrogate must be followed by a low one");
+        return fail(esc, "lone surrogate " + hex_cp(cp) +
+                             ": a high surrogate must be followed by a low one");
       }
       pos += 2;
       const long second = read_hex4();
       if (second < 0) return fail(pos - 2, "\\u must be followed by four hexadecimal digits");
       if (second < 0xDC00 || second > 0xDFFF) {
-        return fail(esc, "lone surrogate " + hex_cp(cp) + ": a high surrogate must be followed by a low one");
+        return fail(esc, "lone surrogate " + hex_cp(cp) +
+                             ": a high surrogate must be followed by a low one");
       }
       cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(second) - 0xDC00);
     }
@@ -240,13 +269,13 @@ struct StrictJsonScanner::Impl {
     } else if (b0 >= 0xE0 && b0 <= 0xEF) {
       length = 3;
       cp = b0 & 0x0FU;
-      if (b0 == 0xE0) lo = 0xA0;   // overlong
-      if (b0 == 0xED) hi = 0x9F;   // surrogates
+      if (b0 == 0xE0) lo = 0xA0;  // overlong
+      if (b0 == 0xED) hi = 0x9F;  // surrogates
     } else if (b0 >= 0xF0 && b0 <= 0xF4) {
       length = 4;
       cp = b0 & 0x07U;
-      if (b0 == 0xF0) lo = 0x90;   // overlong
-      if (b0 == 0xF4) hi = 0x8F;   // above U+10FFFF
+      if (b0 == 0xF0) lo = 0x90;  // overlong
+      if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
     } else {
       return fail(start, "invalid UTF-8 (byte 0x" + std::string(1, "0123456789ABCDEF"[b0 >> 4]) +
                              std::string(1, "0123456789ABCDEF"[b0 & 15]) + ")");
@@ -257,7 +286,8 @@ struct StrictJsonScanner::Impl {
       const auto b = static_cast<unsigned char>(text[k]);
       const unsigned char min = i == 1 ? lo : 0x80;
       const unsigned char max = i == 1 ? hi : 0xBF;
-      if (b < min || b > max) return fail(start, "invalid UTF-8 (a malformed, overlong or surrogate sequence)");
+      if (b < min || b > max)
+        return fail(start, "invalid UTF-8 (a malformed, overlong or surrogate sequence)");
       cp = (cp << 6) | (b & 0x3FU);
     }
     if (is_noncharacter(cp)) return fail(start, "noncharacter " + hex_cp(cp) + " in a string");
@@ -290,7 +320,8 @@ struct StrictJsonScanner::Impl {
       frac_begin = pos;
       while (!at_end() && is_digit(text[pos])) ++pos;
       frac_end = pos;
-      if (frac_end == frac_begin) return fail(at_end() ? text.size() : pos, "a digit must follow the decimal point");
+      if (frac_end == frac_begin)
+        return fail(at_end() ? text.size() : pos, "a digit must follow the decimal point");
     }
     long long exponent = 0;
     if (!at_end() && (text[pos] == 'e' || text[pos] == 'E')) {
@@ -302,7 +333,8 @@ struct StrictJsonScanner::Impl {
         if (exponent < 1'000'000'000) exponent = exponent * 10 + (text[pos] - '0');
         ++pos;
       }
-      if (pos == exp_begin) return fail(at_end() ? text.size() : pos, "a digit must follow the exponent");
+      if (pos == exp_begin)
+        return fail(at_end() ? text.size() : pos, "a digit must follow the exponent");
       if (negative) exponent = -exponent;
     }
     const std::string_view raw = text.substr(start, pos - start);
@@ -330,7 +362,8 @@ struct StrictJsonScanner::Impl {
                                (raw.size() > 40 ? "..." : "") + " is too large for a double");
       }
       value = raw.front() == '-' ? -0.0 : 0.0;
-    } else if (result.ec != std::errc{} || result.ptr != raw.data() + raw.size() || !std::isfinite(value)) {
+    } else if (result.ec != std::errc{} || result.ptr != raw.data() + raw.size() ||
+               !std::isfinite(value)) {
       return fail(start, "the number is not valid");
     }
     events->number_value(value, raw, start);
@@ -392,7 +425,8 @@ struct StrictJsonScanner::Impl {
   State after_value() const { return frames.empty() ? State::done : State::comma_or_close; }
 
   bool is_comment_start() const {
-    return text[pos] == '/' && pos + 1 < text.size() && (text[pos + 1] == '/' || text[pos + 1] == '*');
+    return text[pos] == '/' && pos + 1 < text.size() &&
+           (text[pos + 1] == '/' || text[pos + 1] == '*');
   }
 
   bool run(bool any_value) {
@@ -517,8 +551,10 @@ struct StrictJsonScanner::Impl {
   bool scan_value() {
     const char c = peek();
     switch (c) {
-      case '{': return open_container(true);
-      case '[': return open_container(false);
+      case '{':
+        return open_container(true);
+      case '[':
+        return open_container(false);
       case '"': {
         const std::size_t start = pos;
         if (!scan_string()) return false;
@@ -526,13 +562,22 @@ struct StrictJsonScanner::Impl {
         return true;
       }
       case 't':
-        if (scan_literal("true")) { events->bool_value(true, pos - 4); return true; }
+        if (scan_literal("true")) {
+          events->bool_value(true, pos - 4);
+          return true;
+        }
         return bad_value();
       case 'f':
-        if (scan_literal("false")) { events->bool_value(false, pos - 5); return true; }
+        if (scan_literal("false")) {
+          events->bool_value(false, pos - 5);
+          return true;
+        }
         return bad_value();
       case 'n':
-        if (scan_literal("null")) { events->null_value(pos - 4); return true; }
+        if (scan_literal("null")) {
+          events->null_value(pos - 4);
+          return true;
+        }
         return bad_value();
       default:
         if (c == '-' || is_digit(c)) return scan_number();

@@ -84,15 +84,18 @@ std::optional<JsonError> validate_json_object(std::string_view text);
 struct TopLevelMember {
   std::string name;
   JsonKind kind = JsonKind::null;
-  double number = 0;   // when kind is number
-  std::string text;    // when kind is string
+  double number = 0;  // when kind is number
+  std::string text;   // when kind is string
 };
 
 class TopLevelMembers : public JsonEvents {
  public:
   const std::vector<TopLevelMember>& members() const { return members_; }
   const TopLevelMember* find(std::string_view name) const;
-  void clear() { members_.clear(); depth_ = 0; }
+  void clear() {
+    members_.clear();
+    depth_ = 0;
+  }
 
   void begin_object(std::size_t offset) override;
   void key(std::string_view name, std::size_t offset) override;

@@ -1,8 +1,8 @@
 #include "chatjwt/timespec.hpp"
 
-#include <fmt/format.h>
-
 #include <cmath>
+
+#include <fmt/format.h>
 
 namespace chatjwt {
 namespace {
@@ -91,8 +91,8 @@ Result<std::int64_t> parse_time(std::string_view text) {
   } else {
     return bad_time(text);
   }
-  const std::int64_t seconds = days_from_civil(year, month, day) * 86400 + hour * 3600 +
-                               minute * 60 + second - offset;
+  const std::int64_t seconds =
+      days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
   return seconds;
 }
 

@@ -9,8 +9,9 @@ namespace chatjwt {
 
 Result<TokenSegments> split_token(std::string_view token) {
   if (token.size() > kMaxTokenBytes) {
-    return Error{ErrorCode::malformed,
-                 fmt::format("the token is longer than {} bytes (1 MiB); no real token is", kMaxTokenBytes)};
+    return Error{
+        ErrorCode::malformed,
+        fmt::format("the token is longer than {} bytes (1 MiB); no real token is", kMaxTokenBytes)};
   }
   std::size_t dots[2] = {0, 0};
   std::size_t count = 0;
@@ -67,9 +68,8 @@ Result<std::string> decode_segment(std::string_view segment, std::string_view na
   }
   auto bytes = base64url_decode(segment);
   if (!bytes) {
-    return Error{ErrorCode::malformed,
-                 fmt::format("the {} segment is not strict base64url: {}", name,
-                             describe_base64url_problem(segment))};
+    return Error{ErrorCode::malformed, fmt::format("the {} segment is not strict base64url: {}",
+                                                   name, describe_base64url_problem(segment))};
   }
   return std::move(*bytes);
 }
@@ -104,9 +104,10 @@ Result<DecodedToken> decode_token(std::string_view token) {
                              error->message, error->offset + 1)};
   }
   if (auto error = scanner.scan(decoded.payload, events)) {
-    return Error{ErrorCode::malformed,
-                 fmt::format("the payload is not a JSON object: {} (byte {} of the decoded payload)",
-                             error->message, error->offset + 1)};
+    return Error{
+        ErrorCode::malformed,
+        fmt::format("the payload is not a JSON object: {} (byte {} of the decoded payload)",
+                    error->message, error->offset + 1)};
   }
   return decoded;
 }

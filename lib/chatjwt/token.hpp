@@ -13,7 +13,7 @@ namespace chatjwt {
 inline constexpr std::size_t kMaxTokenBytes = 1U << 20;
 
 struct TokenSegments {
-  std::string_view header;     // base64url text
+  std::string_view header;  // base64url text
   std::string_view payload;
   std::string_view signature;
   std::string_view signing_input;  // "header.payload", what the MAC covers
@@ -26,7 +26,7 @@ Result<TokenSegments> split_token(std::string_view token);
 // A token whose segments are strict base64url and whose header and payload are JSON objects.
 struct DecodedToken {
   TokenSegments segments;
-  std::string header;     // the decoded JSON text
+  std::string header;  // the decoded JSON text
   std::string payload;
   std::string signature;  // raw bytes
 };

@@ -24,14 +24,14 @@ struct TokenCandidate {
 
 struct TokenSearch {
   enum class Kind {
-    bare,      // the whole text is judged as it is
-    found,     // exactly one token (repeats counted once)
-    none,      // no token: malformed
-    several,   // different tokens: a usage error listing them
+    bare,     // the whole text is judged as it is
+    found,    // exactly one token (repeats counted once)
+    none,     // no token: malformed
+    several,  // different tokens: a usage error listing them
   };
   Kind kind = Kind::none;
-  std::string_view token;                   // bare or found
-  std::vector<TokenCandidate> candidates;   // found: the one; several: each distinct one
+  std::string_view token;                  // bare or found
+  std::vector<TokenCandidate> candidates;  // found: the one; several: each distinct one
 };
 
 // text must already be trimmed. A token in pasted text is a maximal run of base64url

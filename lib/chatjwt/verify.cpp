@@ -14,12 +14,18 @@ std::string when(double numeric_date) {
 
 std::string describe_kind(const TopLevelMember& member) {
   switch (member.kind) {
-    case JsonKind::null: return "null";
-    case JsonKind::string: return "a string";
-    case JsonKind::boolean: return "a boolean";
-    case JsonKind::object: return "an object";
-    case JsonKind::array: return "an array";
-    case JsonKind::number: return "a number";
+    case JsonKind::null:
+      return "null";
+    case JsonKind::string:
+      return "a string";
+    case JsonKind::boolean:
+      return "a boolean";
+    case JsonKind::object:
+      return "an object";
+    case JsonKind::array:
+      return "an array";
+    case JsonKind::number:
+      return "a number";
   }
   return "a value";
 }
@@ -54,9 +60,9 @@ TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanne
     return check;
   }
   if (alg->kind != JsonKind::string) {
-    check.error = Error{ErrorCode::unsupported_algorithm,
-                        fmt::format("the header's alg is {}, not the string \"HS256\"",
-                                    describe_kind(*alg))};
+    check.error =
+        Error{ErrorCode::unsupported_algorithm,
+              fmt::format("the header's alg is {}, not the string \"HS256\"", describe_kind(*alg))};
     return check;
   }
   if (alg->text != "HS256") {
@@ -64,9 +70,9 @@ TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanne
     for (char& c : shown) {
       if (static_cast<unsigned char>(c) < 0x20) c = '?';
     }
-    check.error = Error{ErrorCode::unsupported_algorithm,
-                        fmt::format("the header's alg is \"{}\"; the platforms accept only \"HS256\"",
-                                    shown)};
+    check.error = Error{
+        ErrorCode::unsupported_algorithm,
+        fmt::format("the header's alg is \"{}\"; the platforms accept only \"HS256\"", shown)};
     return check;
   }
   // Check 3: RFC 7515 §4.1.11, no extension is understood.
@@ -100,13 +106,15 @@ std::optional<Error> check_claims(const TokenCheck& check, const ClaimRules& rul
   const auto now = static_cast<double>(rules.now);
   const auto leeway = static_cast<double>(rules.leeway);
   // Check 6: now >= exp + leeway. Compared as doubles: exp may be 1e300.
-  if (const TopLevelMember* exp = payload.find("exp"); exp != nullptr && now >= exp->number + leeway) {
+  if (const TopLevelMember* exp = payload.find("exp");
+      exp != nullptr && now >= exp->number + leeway) {
     return Error{ErrorCode::expired,
                  fmt::format("the token expired at {} ({} ago)", when(exp->number),
                              describe_span(now - exp->number))};
   }
   // Check 7: now < nbf - leeway.
-  if (const TopLevelMember* nbf = payload.find("nbf"); nbf != nullptr && now < nbf->number - leeway) {
+  if (const TopLevelMember* nbf = payload.find("nbf");
+      nbf != nullptr && now < nbf->number - leeway) {
     return Error{ErrorCode::not_yet_valid,
                  fmt::format("the token is not valid before {} (in {})", when(nbf->number),
                              describe_span(nbf->number - now))};

@@ -19,12 +19,12 @@ namespace chatjwt {
 // Checks 1-3 (malformed, unsupported_algorithm, unsupported_header) and the profile.
 // Views point into the token text, which must outlive this.
 struct TokenCheck {
-  std::optional<Error> error;      // the first of checks 1-3 that failed
-  bool decoded = false;            // check 1 passed: header and payload are JSON objects
-  DecodedToken token;              // when decoded
-  TopLevelMembers header;          // when decoded
-  TopLevelMembers payload;         // when decoded
-  ProfileChoice profile;           // generic when the payload could not be read
+  std::optional<Error> error;  // the first of checks 1-3 that failed
+  bool decoded = false;        // check 1 passed: header and payload are JSON objects
+  DecodedToken token;          // when decoded
+  TopLevelMembers header;      // when decoded
+  TopLevelMembers payload;     // when decoded
+  ProfileChoice profile;       // generic when the payload could not be read
 };
 
 // scanner is reused across calls (it keeps its buffers); profile may be auto_detect.
@@ -38,8 +38,8 @@ struct ClaimRules {
 };
 
 struct Verdict {
-  std::optional<Error> error;                // nullopt: accepted
-  std::optional<std::size_t> secret_index;   // the key whose MAC matched (also when 5-8 reject)
+  std::optional<Error> error;               // nullopt: accepted
+  std::optional<std::size_t> secret_index;  // the key whose MAC matched (also when 5-8 reject)
 };
 
 // Checks 4-8 on a token that passed 1-3: the MAC against each key in order (constant-time

@@ -2,11 +2,12 @@
 // discarded) and prints "STATUS PEAK_RSS_KB". A child spawned straight from the test process
 // would inherit the test's own high-water mark (vfork), so this small helper forks it instead.
 #include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 int main(int argc, char** argv) {
   if (argc < 3) return 2;

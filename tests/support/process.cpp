@@ -4,8 +4,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +11,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 namespace chatjwt::test {
 
@@ -30,7 +31,8 @@ RunResult run_program(const char* program, const std::vector<std::string>& args,
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, options.input_fd >= 0 ? options.input_fd : in_pipe[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, options.input_fd >= 0 ? options.input_fd : in_pipe[0],
+                                   0);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
 
@@ -115,7 +117,8 @@ RunResult run_program(const char* program, const std::vector<std::string>& args,
   return result;
 }
 
-std::pair<int, long> peak_rss_kb(const std::vector<std::string>& args, const std::string& input_path,
+std::pair<int, long> peak_rss_kb(const std::vector<std::string>& args,
+                                 const std::string& input_path,
                                  const std::map<std::string, std::string>& env) {
   // The helper runs CHATJWT_PEAK_RSS INPUT CHATJWT_BINARY ARGS...; reuse the runner for it.
   std::vector<std::string> helper_args = {input_path, CHATJWT_BINARY};
@@ -154,7 +157,9 @@ TempFile::TempFile(const std::string& content, const std::string& suffix) {
 
 TempFile::~TempFile() { unlink(path_.c_str()); }
 
-std::string data_path(const std::string& name) { return std::string(CHATJWT_TEST_DATA) + "/" + name; }
+std::string data_path(const std::string& name) {
+  return std::string(CHATJWT_TEST_DATA) + "/" + name;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

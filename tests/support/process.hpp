@@ -15,9 +15,9 @@ struct RunResult {
 };
 
 struct RunOptions {
-  std::string input;                          // written to standard input, then closed
-  std::map<std::string, std::string> env;     // the whole environment (plus PATH)
-  int input_fd = -1;                          // if >= 0, standard input comes from this fd instead
+  std::string input;                       // written to standard input, then closed
+  std::map<std::string, std::string> env;  // the whole environment (plus PATH)
+  int input_fd = -1;                       // if >= 0, standard input comes from this fd instead
 };
 
 // Runs CHATJWT_BINARY with args. Never throws; a spawn failure gives status -1.
@@ -33,7 +33,8 @@ RunResult run_with_input(const std::vector<std::string>& args, const std::string
 
 // Runs chatjwt with input_path as standard input (output discarded) through a small helper,
 // and returns {exit status, peak resident set in KiB} of chatjwt alone.
-std::pair<int, long> peak_rss_kb(const std::vector<std::string>& args, const std::string& input_path,
+std::pair<int, long> peak_rss_kb(const std::vector<std::string>& args,
+                                 const std::string& input_path,
                                  const std::map<std::string, std::string>& env = {});
 
 // A temporary file holding content, removed on destruction.

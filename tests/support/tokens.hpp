@@ -21,13 +21,15 @@ inline std::string make_token(const std::string& header, const std::string& payl
                               const std::string& secret = kSecret) {
   const std::string input = segment(header) + "." + segment(payload);
   const auto mac = hs256(secret, input);
-  return input + "." + segment(std::string(reinterpret_cast<const char*>(mac->data()), mac->size()));
+  return input + "." +
+         segment(std::string(reinterpret_cast<const char*>(mac->data()), mac->size()));
 }
 
 inline const std::string kHeader = R"({"alg":"HS256","typ":"JWT"})";
 
 inline std::string convrs_token(const std::string& secret = kSecret) {
-  return make_token(kHeader, R"({"userId":"user-12345","iat":1776954600,"exp":1776958200})", secret);
+  return make_token(kHeader, R"({"userId":"user-12345","iat":1776954600,"exp":1776958200})",
+                    secret);
 }
 
 inline nlohmann::ordered_json parse_json_line(const std::string& text) {
