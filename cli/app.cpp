@@ -32,7 +32,8 @@ void build(App& app) {
   app.sign = setup_sign(root, app.options.sign);
   app.decode = setup_decode(root, app.options.decode);
   app.verify = setup_verify(root, app.options.verify);
-  for (CLI::App* sub : {app.sign, app.decode, app.verify}) {
+  app.lint = setup_lint(root, app.options.lint);
+  for (CLI::App* sub : {app.sign, app.decode, app.verify, app.lint}) {
     sub->allow_extras();
     sub->set_help_flag("-h,--help", "Print this help and exit");
   }
@@ -89,14 +90,14 @@ int run(int argc, const char* const* argv, const Io& io) {
     std::string message = lower_first(e.what());
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
         app.root.get_subcommands().empty()) {
-      message = "give a command: sign, decode or verify";
+      message = "give a command: sign, decode, verify or lint";
     }
     error_line(
         err,
         message + (message.find("--help") == std::string::npos ? "; see 'chatjwt --help'" : ""));
     return 2;
   }
-  for (CLI::App* sub : {&app.root, app.sign, app.decode, app.verify}) {
+  for (CLI::App* sub : {&app.root, app.sign, app.decode, app.verify, app.lint}) {
     if (sub->parsed() || sub == &app.root) {
       const auto extras = sub->remaining();
       if (!extras.empty()) {
@@ -109,6 +110,7 @@ int run(int argc, const char* const* argv, const Io& io) {
   if (app.sign->parsed()) return run_sign(app.options.sign, io);
   if (app.decode->parsed()) return run_decode(app.options.decode, io);
   if (app.verify->parsed()) return run_verify(app.options.verify, io);
+  if (app.lint->parsed()) return run_lint(app.options.lint, io);
   return 2;
 }
 

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cmd_decode.hpp"
+#include "cmd_lint.hpp"
 #include "cmd_sign.hpp"
 #include "cmd_verify.hpp"
 #include "io.hpp"
@@ -18,6 +19,7 @@ struct Options {
   SignOptions sign;
   DecodeOptions decode;
   VerifyOptions verify;
+  LintOptions lint;
 };
 
 struct App {
@@ -29,6 +31,7 @@ struct App {
   CLI::App* sign = nullptr;
   CLI::App* decode = nullptr;
   CLI::App* verify = nullptr;
+  CLI::App* lint = nullptr;
 };
 
 // Declares every subcommand and option on app.root (the one source for help, man page and

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "chatjwt/lint.hpp"
+#include "chatjwt/report.hpp"
 #include "chatjwt/sign.hpp"
 #include "chatjwt/timespec.hpp"
 #include "chatjwt/token.hpp"
@@ -34,6 +36,8 @@ CLI::App* setup_sign(CLI::App& root, SignOptions& options) {
   add_choice(*sub, "--format", options.format, {"token", "html"},
              "token: the token alone; html: the page snippet of the profile (convrs: var "
              "ConvrsUser; eloquent: the identify call)");
+  sub->add_flag("--force", options.force,
+                "Sign even when lint finds errors in the payload (they are still printed)");
   add_profile_option(*sub, options.common);
   add_now_option(*sub, options.common);
   add_secret_options(*sub, options.common, /*several=*/false);
@@ -42,8 +46,9 @@ CLI::App* setup_sign(CLI::App& root, SignOptions& options) {
       "payload has one; a payload's own exp wins over the default.\n"
       "With no secret option, the profile's variable is read: CONVRS_SIGNING_SECRET (convrs), "
       "ELOQUENT_JWT_SECRET (eloquent), CHATJWT_SECRET (generic).\n"
-      "Exit status: 0 signed; 1 the payload is not a valid JSON object; 2 usage, unreadable "
-      "file or missing secret.\n"
+      "The payload is linted first (see 'chatjwt lint'): errors stop the signing unless --force.\n"
+      "Exit status: 0 signed; 1 the payload is not a valid JSON object or has lint errors; 2 "
+      "usage, unreadable file or missing secret.\n"
       "Example:\n"
       "  chatjwt sign user.json --secret-env CONVRS_SIGNING_SECRET --claim plan=gold");
   return sub;
@@ -58,9 +63,10 @@ int fail(const Error& error, Output& err) {
   return exit_status(error.code);
 }
 
-// The payload as given: {} when omitted, else the file's or standard input's JSON object.
-Result<Json> read_payload(const std::string& argument, const Io& io) {
-  if (argument.empty()) return Json::object();
+// The payload as given: {} when omitted, else the file's or standard input's JSON object,
+// with the positions of its members for lint's messages.
+Result<ParsedJson> read_payload(const std::string& argument, const Io& io) {
+  if (argument.empty()) return ParsedJson{Json::object(), {}};
   const std::string name = argument == "-" ? "standard input" : argument;
   auto read = read_all(argument, io, kMaxPayloadBytes);
   if (!read) return read.error();
@@ -71,14 +77,14 @@ Result<Json> read_payload(const std::string& argument, const Io& io) {
   if (trim_token_space(read->text).empty()) {
     return Error{ErrorCode::usage, fmt::format("{} is empty; a payload is a JSON object", name)};
   }
-  auto parsed = parse_json(read->text);
+  auto parsed = parse_json(read->text, /*with_positions=*/true);
   if (!parsed.ok) {
     return Error{ErrorCode::malformed,
                  fmt::format("{}:{}:{}: the payload is not a valid JSON object: {}", name,
                              parsed.failure.position.line, parsed.failure.position.column,
                              parsed.failure.message)};
   }
-  return std::move(parsed.json.value);
+  return std::move(parsed.json);
 }
 
 std::string html_snippet(Profile profile, const std::string& token) {
@@ -146,9 +152,9 @@ int run_sign(const SignOptions& options, const Io& io) {
   for (const std::string& text : options.claims) {
     auto claim = parse_claim_assignment(text);
     if (!claim) return fail(claim.error(), err);
-    (*payload)[claim->key] = std::move(claim->value);
+    payload->value[claim->key] = std::move(claim->value);
   }
-  auto completed = complete_time_claims(std::move(*payload), times);
+  auto completed = complete_time_claims(std::move(payload->value), times);
   if (!completed) return fail(completed.error(), err);
   if (options.no_expiry) {
     warning_line(err, "--no-expiry: this token never expires; the platforms advise exp, 1 hour");
@@ -165,6 +171,24 @@ int run_sign(const SignOptions& options, const Io& io) {
                       "--format html needs a vendor profile (convrs or eloquent): the payload "
                       "is generic (" +
                           profile.reason + "); use --profile"},
+                err);
+  }
+  // Lint first: errors stop the signing unless --force; warnings are shown either way.
+  InputReport report;
+  report.name = options.payload.empty() ? std::string("payload") : options.payload;
+  report.profile = profile.profile;
+  lint_payload(*completed, &payload->positions, LintRequest{profile.profile, false, *now},
+               report.diagnostics);
+  sort_by_position(report.diagnostics);
+  if (!report.diagnostics.empty()) {
+    err.write(render_text({report}, err.is_terminal()));
+    err.flush();
+  }
+  if (const ReportTotals t = totals({report}); t.errors > 0 && !options.force) {
+    return fail(Error{ErrorCode::lint,
+                      fmt::format("the payload has {} lint error{} (see above); fix them, or sign "
+                                  "anyway with --force",
+                                  t.errors, t.errors == 1 ? "" : "s")},
                 err);
   }
   Error key_error;

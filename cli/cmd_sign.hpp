@@ -18,6 +18,7 @@ struct SignOptions {
   bool no_expiry = false;
   std::string not_before;
   std::string format = "token";
+  bool force = false;
   CommonOptions common;
 };
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "chatjwt/lint.hpp"
+#include "chatjwt/report.hpp"
 #include "chatjwt/timespec.hpp"
 #include "chatjwt/token.hpp"
 #include "chatjwt/token_finder.hpp"
@@ -37,13 +39,17 @@ CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
                  "Reject the token (missing_claim) unless its payload has the claim NAME; "
                  "repeatable")
       ->type_name("NAME");
+  sub->add_flag("--strict", options.strict,
+                "Reject the token (code lint) when lint finds an error or a warning in it");
+  sub->add_flag("--no-lint", options.no_lint, "Skip lint (faster bulk verification)");
   add_profile_option(*sub, options.common);
   add_now_option(*sub, options.common);
   add_secret_options(*sub, options.common, /*several=*/true);
   sub->footer(
       "Checks, in order (the first failure is the error code): malformed, "
       "unsupported_algorithm, unsupported_header, bad_signature, invalid_claim, expired, "
-      "not_yet_valid, missing_claim.\n"
+      "not_yet_valid, missing_claim, and with --strict, lint.\n"
+      "Lint's findings on the token are shown as warnings; they reject nothing unless --strict.\n"
       "With no secret option, the profile's variable is read: CONVRS_SIGNING_SECRET (convrs), "
       "ELOQUENT_JWT_SECRET (eloquent), CHATJWT_SECRET (generic).\n"
       "Exit status: 0 accepted; 1 rejected; 2 could not judge (usage, unreadable input, missing "
@@ -60,14 +66,19 @@ namespace {
 // Judges tokens one after another with the same rules and keys.
 class Judge {
  public:
-  Judge(Profile requested, ClaimRules rules, KeyRing& ring)
-      : requested_(requested), rules_(std::move(rules)), ring_(ring) {}
+  Judge(Profile requested, ClaimRules rules, KeyRing& ring, bool lint, bool strict)
+      : requested_(requested),
+        rules_(std::move(rules)),
+        ring_(ring),
+        lint_(lint),
+        strict_(strict) {}
 
   struct Outcome {
     TokenCheck check;
     Verdict verdict;
     const KeySet* keys = nullptr;
-    std::optional<Error> not_judged;  // missing_secret: exit 2
+    std::optional<Error> not_judged;   // missing_secret: exit 2
+    std::vector<Diagnostic> findings;  // lint's, on a token whose header and payload decoded
   };
 
   Outcome judge(std::string_view token) {
@@ -84,6 +95,21 @@ class Judge {
       return outcome;
     }
     outcome.verdict = verify_checked(outcome.check, outcome.keys->keys, rules_);
+    if (lint_) {
+      lint_header(header_json(outcome.check), outcome.findings);
+      lint_payload(payload_json(outcome.check), nullptr,
+                   LintRequest{outcome.check.profile.profile, true, rules_.now}, outcome.findings);
+    }
+    // Check 9: only with --strict, and only when checks 1-8 passed.
+    if (strict_ && !outcome.verdict.error && !outcome.findings.empty()) {
+      InputReport report;
+      report.diagnostics = outcome.findings;
+      const ReportTotals t = totals({report});
+      outcome.verdict.error = Error{
+          ErrorCode::lint,
+          fmt::format("lint found {} error{} and {} warning{} in the token (--strict)", t.errors,
+                      t.errors == 1 ? "" : "s", t.warnings, t.warnings == 1 ? "" : "s")};
+    }
     return outcome;
   }
 
@@ -98,6 +124,8 @@ class Judge {
   Profile requested_;
   ClaimRules rules_;
   KeyRing& ring_;
+  bool lint_;
+  bool strict_;
   StrictJsonScanner scanner_;
 };
 
@@ -116,7 +144,17 @@ Json outcome_json(const Judge::Outcome& o, std::optional<std::size_t> line) {
   object["header"] = o.check.decoded ? header_json(o.check) : Json(nullptr);
   object["payload"] = o.check.decoded ? payload_json(o.check) : Json(nullptr);
   object["secret_index"] = o.verdict.secret_index ? Json(*o.verdict.secret_index) : Json(nullptr);
-  object["warnings"] = Json::array();
+  Json warnings = Json::array();
+  for (const Diagnostic& d : o.findings) {
+    warnings.push_back({{"severity", to_string(d.severity)},
+                        {"rule", d.rule},
+                        {"part", to_string(d.part)},
+                        {"path", d.path},
+                        {"line", nullptr},
+                        {"column", nullptr},
+                        {"message", d.message}});
+  }
+  object["warnings"] = std::move(warnings);
   return object;
 }
 
@@ -158,6 +196,11 @@ void print_human(const Judge::Outcome& o, std::int64_t now, Output& out) {
   if (o.check.decoded) {
     out.print("  profile    {} ({})\n", to_string(o.check.profile.profile), o.check.profile.reason);
     out.write(time_claim_lines(o.check.payload, now));
+  }
+  for (const Diagnostic& d : o.findings) {
+    out.print("  lint       {}: {}{}: {} [{}]\n", to_string(d.severity),
+              d.part == Part::header ? "header " : "", d.path.empty() ? "/" : d.path,
+              printable(d.message), d.rule);
   }
 }
 
@@ -262,11 +305,16 @@ int run_verify(const VerifyOptions& options, const Io& io) {
     return cannot_judge(Error{ErrorCode::usage, "--leeway: " + leeway.error().message},
                         options.json, out, err);
   }
+  if (options.strict && options.no_lint) {
+    return cannot_judge(Error{ErrorCode::usage, "--strict needs lint; drop --no-lint"},
+                        options.json, out, err);
+  }
   ClaimRules rules;
   rules.now = *now;
   rules.leeway = *leeway;
   rules.require = options.require;
-  Judge judge(requested_profile(options.common), std::move(rules), ring);
+  Judge judge(requested_profile(options.common), std::move(rules), ring, !options.no_lint,
+              options.strict);
   if (batch) return verify_batch(options, judge, io, out, err);
   return verify_single(options, judge, *now, io, out, err);
 }

@@ -17,6 +17,8 @@ struct VerifyOptions {
   bool json = false;
   std::string leeway = "0";
   std::vector<std::string> require;
+  bool strict = false;   // lint findings reject the token (code lint)
+  bool no_lint = false;  // skip lint (bulk verification)
   CommonOptions common;
 };
 

@@ -12,7 +12,7 @@ using chatjwt::test::run_chatjwt;
 TEST_CASE("cli: --help and --version exit 0 on standard output") {
   const auto help = run_chatjwt({"--help"});
   CHECK(help.status == 0);
-  for (const char* word : {"sign", "decode", "verify", "Exit status"}) {
+  for (const char* word : {"sign", "decode", "verify", "lint", "Exit status"}) {
     CHECK(help.out.find(word) != std::string::npos);
   }
   const auto version = run_chatjwt({"--version"});

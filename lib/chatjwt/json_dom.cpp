@@ -141,6 +141,13 @@ class DomBuilder : public JsonEvents {
 
   void close() { stack_.pop_back(); }
 
+ public:
+  // The pointer of the innermost open container ("" at the top).
+  std::string open_pointer() const {
+    return stack_.empty() ? std::string() : stack_.back().pointer;
+  }
+
+ private:
   static constexpr std::size_t kNoOffset = std::numeric_limits<std::size_t>::max();
   PositionCursor cursor_;
   bool with_positions_;
@@ -156,15 +163,21 @@ ParseOutcome parse_json(std::string_view text, bool with_positions, bool any_val
   ParseOutcome outcome;
   StrictJsonScanner scanner;
   std::optional<JsonError> error;
+  std::string open_pointer;
   {
     DomBuilder builder(text, with_positions, outcome.json);
     error = scanner.scan(text, builder, any_value);
+    if (error) open_pointer = builder.open_pointer();
   }
   if (error) {
     outcome.json = ParsedJson{};
     outcome.failure.offset = error->offset;
     outcome.failure.position = position_of(text, error->offset);
     outcome.failure.message = std::move(error->message);
+    if (error->repeated_name) {
+      outcome.failure.repeated_member = true;
+      outcome.failure.pointer = open_pointer + "/" + json_pointer_token(*error->repeated_name);
+    }
     return outcome;
   }
   outcome.ok = true;

@@ -39,6 +39,8 @@ struct JsonFailure {
   std::size_t offset = 0;
   TextPosition position;
   std::string message;
+  bool repeated_member = false;
+  std::string pointer;  // of the repeated member (RFC 6901), when repeated_member
 };
 
 // Converts increasing byte offsets of one text to line and column, in a single forward pass.

@@ -35,19 +35,23 @@ std::string_view default_secret_variable(Profile profile) {
   }
 }
 
-ProfileChoice choose_profile(Profile requested, const TopLevelMembers* payload) {
-  if (requested != Profile::auto_detect) {
-    return {requested, "chosen with --profile"};
-  }
-  if (payload == nullptr) return {Profile::generic, "the payload could not be read"};
+ProfileChoice choose_profile(Profile requested, const std::function<bool(std::string_view)>& has) {
+  if (requested != Profile::auto_detect) return {requested, "chosen with --profile"};
   for (const char* name : {"userId", "userData", "agentData"}) {
-    if (payload->find(name) != nullptr) {
-      return {Profile::convrs, std::string("the payload has ") + name};
-    }
+    if (has(name)) return {Profile::convrs, std::string("the payload has ") + name};
   }
-  if (payload->find("user_id") != nullptr) return {Profile::eloquent, "the payload has user_id"};
+  if (has("user_id")) return {Profile::eloquent, "the payload has user_id"};
   return {Profile::generic,
           "the payload has no vendor claim (userId, userData, agentData, user_id)"};
+}
+
+ProfileChoice choose_profile(Profile requested, const TopLevelMembers* payload) {
+  if (requested == Profile::auto_detect && payload == nullptr) {
+    return {Profile::generic, "the payload could not be read"};
+  }
+  return choose_profile(requested, [payload](std::string_view name) {
+    return payload != nullptr && payload->find(name) != nullptr;
+  });
 }
 
 }  // namespace chatjwt

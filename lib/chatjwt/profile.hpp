@@ -1,6 +1,7 @@
 // Profiles: a vendor's payload schema and rules, detected from the payload or chosen by name.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,5 +27,8 @@ struct ProfileChoice {
 // requested, unless it is auto_detect: then convrs when the payload has userId, userData or
 // agentData; else eloquent when it has user_id; else generic. payload may be null (unreadable).
 ProfileChoice choose_profile(Profile requested, const TopLevelMembers* payload);
+
+// The same rule, asking has(name) whether the payload has a top-level member.
+ProfileChoice choose_profile(Profile requested, const std::function<bool(std::string_view)>& has);
 
 }  // namespace chatjwt

@@ -102,7 +102,7 @@ struct StrictJsonScanner::Impl {
   std::optional<JsonError> error;
 
   bool fail(std::size_t offset, std::string message) {
-    if (!error) error = JsonError{offset, std::move(message)};
+    if (!error) error = JsonError{offset, std::move(message), std::nullopt};
     return false;
   }
 
@@ -525,7 +525,9 @@ struct StrictJsonScanner::Impl {
     if (!scan_string()) return false;
     if (!add_name(scratch)) {
       std::string shown = scratch.size() > 60 ? scratch.substr(0, 60) + "..." : scratch;
-      return fail(quote, "repeated member name \"" + printable(shown) + "\"");
+      fail(quote, "repeated member name \"" + printable(shown) + "\"");
+      error->repeated_name = scratch;
+      return false;
     }
     events->key(scratch, quote);
     skip_space();

@@ -25,6 +25,7 @@ std::string_view to_string(JsonKind kind);
 struct JsonError {
   std::size_t offset = 0;
   std::string message;
+  std::optional<std::string> repeated_name;  // set when a member name repeats (unescaped)
 };
 
 // Receives the scanner's events in document order; offsets are byte offsets into the text.
