@@ -79,11 +79,17 @@ class Judge {
     const KeySet* keys = nullptr;
     std::optional<Error> not_judged;   // missing_secret: exit 2
     std::vector<Diagnostic> findings;  // lint's, on a token whose header and payload decoded
+    Json header;                       // the decoded values (null unless check 1 passed)
+    Json payload;
   };
 
   Outcome judge(std::string_view token) {
     Outcome outcome;
     outcome.check = check_token(token, requested_, scanner_);
+    if (outcome.check.decoded) {
+      outcome.header = header_json(outcome.check);
+      outcome.payload = payload_json(outcome.check);
+    }
     if (outcome.check.error) {
       outcome.verdict.error = outcome.check.error;
       return outcome;
@@ -96,8 +102,8 @@ class Judge {
     }
     outcome.verdict = verify_checked(outcome.check, outcome.keys->keys, rules_);
     if (lint_) {
-      lint_header(header_json(outcome.check), outcome.findings);
-      lint_payload(payload_json(outcome.check), nullptr,
+      lint_header(outcome.header, outcome.findings);
+      lint_payload(outcome.payload, nullptr,
                    LintRequest{outcome.check.profile.profile, true, rules_.now}, outcome.findings);
     }
     // Check 9: only with --strict, and only when checks 1-8 passed.
@@ -141,8 +147,8 @@ Json outcome_json(const Judge::Outcome& o, std::optional<std::size_t> line) {
   object["valid"] = !error.has_value();
   object["error"] = error ? error_json(*error) : Json(nullptr);
   object["profile"] = to_string(o.check.profile.profile);
-  object["header"] = o.check.decoded ? header_json(o.check) : Json(nullptr);
-  object["payload"] = o.check.decoded ? payload_json(o.check) : Json(nullptr);
+  object["header"] = o.header;
+  object["payload"] = o.payload;
   object["secret_index"] = o.verdict.secret_index ? Json(*o.verdict.secret_index) : Json(nullptr);
   Json warnings = Json::array();
   for (const Diagnostic& d : o.findings) {

@@ -8,7 +8,7 @@
 
 using namespace chatjwt::test;
 
-TEST_CASE("cli decode: human output shows header, payload, times, profile; never verifies") {
+TEST_CASE("cli decode: human output shows header, payload, times, profile, never verifies") {
   const auto r = run_chatjwt({"decode", "--now", "2026-04-23T14:50:00Z", convrs_token()});
   CHECK(r.status == 0);
   for (const char* part :
@@ -37,7 +37,7 @@ TEST_CASE("cli decode: --json has the contract's members") {
   CHECK(j["verified"] == false);
 }
 
-TEST_CASE("cli decode: alg none still decodes; what does not decode exits 1") {
+TEST_CASE("cli decode: alg none still decodes, what does not decode exits 1") {
   const auto none = run_chatjwt({"decode", make_token(R"({"alg":"none"})", R"({"user_id":"u"})")});
   CHECK(none.status == 0);
   CHECK(none.out.find("unsupported_algorithm") != std::string::npos);

@@ -108,7 +108,7 @@ TEST_CASE("cli sign: lint errors stop the signing unless --force") {
   CHECK(r.err.find("[unknown-claim]") != std::string::npos);
 }
 
-TEST_CASE("cli verify: lint findings are warnings; --strict rejects with code lint") {
+TEST_CASE("cli verify: lint findings are warnings, --strict rejects with code lint") {
   const std::string token = make_token(kHeader, R"({"userId":"u","plan":"gold","exp":1776958200})");
   RunOptions options;
   options.env = kEnv;

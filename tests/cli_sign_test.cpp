@@ -39,7 +39,7 @@ std::string trimmed(std::string s) {
 
 }  // namespace
 
-TEST_CASE("cli sign: the token and a newline, nothing else; it verifies") {
+TEST_CASE("cli sign: the token and a newline, nothing else, it verifies") {
   const auto r = sign({data_path("convrs-complete.json")});
   REQUIRE(r.status == 0);
   CHECK(r.err.empty());
@@ -68,7 +68,7 @@ TEST_CASE("cli sign: expiry options") {
   CHECK(sign({"--not-before", "soon"}).status == 2);
 }
 
-TEST_CASE("cli sign: a payload's own iat and exp; conflicts are usage errors") {
+TEST_CASE("cli sign: a payload's own iat and exp, conflicts are usage errors") {
   const TempFile own(R"({"userId":"u","iat":1000,"exp":2000})");
   CHECK(payload_of(trimmed(sign({own.path()}).out))["exp"] == 2000);
   const TempFile iat_only(R"({"userId":"u","iat":1000})");

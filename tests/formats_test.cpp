@@ -97,7 +97,7 @@ TEST_CASE("formats: link, an absolute http(s) URL with a host") {
   }
 }
 
-TEST_CASE("formats: card numbers pass Luhn; sensitive names") {
+TEST_CASE("formats: card numbers pass Luhn, sensitive names") {
   CHECK(looks_like_card_number("4111111111111111"));
   CHECK(looks_like_card_number("4111 1111 1111 1111"));
   CHECK(looks_like_card_number("4111-1111-1111-1111"));

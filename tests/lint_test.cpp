@@ -231,7 +231,7 @@ TEST_CASE("lint: syntax errors are findings with the offending character's posit
   CHECK(r.diagnostics[0].rule == "invalid-json");
 }
 
-TEST_CASE("lint: token inputs have no positions; header findings say so") {
+TEST_CASE("lint: token inputs have no positions, header findings say so") {
   const auto r = lint_token_text(token_of(R"({"alg":"HS512"})", R"({"userId":"u"})"),
                                  Profile::auto_detect, kNow);
   REQUIRE_FALSE(r.diagnostics.empty());

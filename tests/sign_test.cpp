@@ -47,7 +47,7 @@ TEST_CASE("sign: explicit options that contradict the payload are usage errors")
   CHECK(r.error().code == ErrorCode::usage);
 }
 
-TEST_CASE("sign: --no-expiry writes no exp; --not-before writes nbf") {
+TEST_CASE("sign: --no-expiry writes no exp, --not-before writes nbf") {
   auto t = defaults();
   t.no_expiry = true;
   t.expires_explicit = true;

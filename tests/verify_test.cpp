@@ -144,7 +144,7 @@ TEST_CASE("verify: --require and eloquent's user_id") {
   CHECK(verify(make(kHs, R"({"user_id":1})"), {}, Profile::generic).code == std::nullopt);
 }
 
-TEST_CASE("verify: secrets are tried in order; secret_index names the match") {
+TEST_CASE("verify: secrets are tried in order, and secret_index names the match") {
   const std::vector<std::string> secrets = {"old-secret-0123456789abcdef01234", kSecret};
   const auto o = verify(make(kHs, R"({"sub":"x"})"), {}, Profile::auto_detect, secrets);
   CHECK_FALSE(o.code.has_value());

@@ -28,6 +28,14 @@ bool digits_at(std::string_view s, std::size_t at, std::size_t count) {
 
 }  // namespace
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 bool is_valid_email(std::string_view text) {
   const std::size_t at = text.find('@');
   if (at == std::string_view::npos || at == 0) return false;
@@ -202,10 +210,7 @@ bool is_iso4217_code(std::string_view code) {
 bool is_http_url(std::string_view text) {
   const std::size_t colon = text.find("://");
   if (colon == std::string_view::npos) return false;
-  std::string scheme(text.substr(0, colon));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
+  const std::string scheme = ascii_lower(text.substr(0, colon));
   if (scheme != "http" && scheme != "https") return false;
   // Every character must be one a URI may hold; '%' must start a percent-encoding.
   static constexpr std::string_view kAllowed = "-._~:/?#[]@!$&'()*+,;=";
@@ -269,11 +274,8 @@ bool looks_like_card_number(std::string_view text) {
 }
 
 bool is_sensitive_name(std::string_view name) {
-  std::string folded;
-  for (char c : name) {
-    if (c == '_' || c == '-') continue;
-    folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-  }
+  std::string folded = ascii_lower(name);
+  std::erase_if(folded, [](char c) { return c == '_' || c == '-'; });
   static constexpr std::string_view kWords[] = {
       "password",     "passwd",     "secret",     "token", "apikey", "accesstoken",
       "refreshtoken", "cardnumber", "creditcard", "cvv",   "cvc",    "ssn",

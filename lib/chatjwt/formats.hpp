@@ -1,9 +1,13 @@
 // The value forms lint checks, as the contract's lint section fixes them ("The forms").
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace chatjwt {
+
+// text with A-Z turned to a-z (names and codes here are ASCII; other bytes are kept).
+std::string ascii_lower(std::string_view text);
 
 // WHATWG HTML "valid email address": local@label(.label)*, labels of letters, digits and
 // inner hyphens, at most 63 characters.

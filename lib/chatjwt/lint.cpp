@@ -207,17 +207,17 @@ const RuleInfo* find_rule(std::string_view name) {
 std::string_view describe_json_type(const Json& value) {
   switch (value.type()) {
     case Json::value_t::null:
-      return "null";
+      return describe(JsonKind::null);
     case Json::value_t::object:
-      return "an object";
+      return describe(JsonKind::object);
     case Json::value_t::array:
-      return "an array";
+      return describe(JsonKind::array);
     case Json::value_t::string:
-      return "a string";
+      return describe(JsonKind::string);
     case Json::value_t::boolean:
-      return "a boolean";
+      return describe(JsonKind::boolean);
     default:
-      return "a number";
+      return describe(JsonKind::number);
   }
 }
 
@@ -288,10 +288,8 @@ void lint_header(const Json& header, std::vector<Diagnostic>& out) {
   }
   if (header.contains("typ")) {
     const Json& typ = header["typ"];
-    std::string folded = typ.is_string() ? typ.get<std::string>() : std::string();
-    std::transform(folded.begin(), folded.end(), folded.begin(), [](char c) {
-      return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
+    const std::string folded =
+        typ.is_string() ? ascii_lower(typ.get_ref<const std::string&>()) : "";
     if (folded != "jwt" && folded != "application/jwt") {
       findings.add("header-typ", "/typ", "typ should be \"JWT\" (or leave it out)");
     }

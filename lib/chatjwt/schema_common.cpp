@@ -2,14 +2,6 @@
 
 namespace chatjwt {
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string_view case_mismatch(std::string_view name,
                                std::span<const std::string_view> documented) {
   const std::string folded = ascii_lower(name);

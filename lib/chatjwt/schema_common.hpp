@@ -5,11 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "chatjwt/formats.hpp"
 #include "chatjwt/json_dom.hpp"
 
 namespace chatjwt {
-
-std::string ascii_lower(std::string_view text);
 
 // The documented name that name equals when case is ignored, if it is not exactly it; empty
 // otherwise ("userID" -> "userId").

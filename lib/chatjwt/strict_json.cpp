@@ -25,6 +25,24 @@ std::string_view to_string(JsonKind kind) {
   return "value";
 }
 
+std::string_view describe(JsonKind kind) {
+  switch (kind) {
+    case JsonKind::object:
+      return "an object";
+    case JsonKind::array:
+      return "an array";
+    case JsonKind::string:
+      return "a string";
+    case JsonKind::number:
+      return "a number";
+    case JsonKind::boolean:
+      return "a boolean";
+    case JsonKind::null:
+      return "null";
+  }
+  return "a value";
+}
+
 namespace {
 
 // Objects with more members than this switch from a linear scan to an ordered set, so that

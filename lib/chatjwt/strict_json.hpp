@@ -19,6 +19,9 @@ enum class JsonKind { object, array, string, number, boolean, null };
 
 std::string_view to_string(JsonKind kind);
 
+// For messages: "a string", "an object", "null".
+std::string_view describe(JsonKind kind);
+
 // Where and why a text is not I-JSON. offset is a byte offset: of the offending character,
 // of the repeated name's opening quote, of the character after a trailing comma, or the
 // text's length when it is cut short.

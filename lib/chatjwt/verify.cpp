@@ -12,24 +12,6 @@ std::string when(double numeric_date) {
   return fmt::format("{}", numeric_date);
 }
 
-std::string describe_kind(const TopLevelMember& member) {
-  switch (member.kind) {
-    case JsonKind::null:
-      return "null";
-    case JsonKind::string:
-      return "a string";
-    case JsonKind::boolean:
-      return "a boolean";
-    case JsonKind::object:
-      return "an object";
-    case JsonKind::array:
-      return "an array";
-    case JsonKind::number:
-      return "a number";
-  }
-  return "a value";
-}
-
 }  // namespace
 
 TokenCheck check_token(std::string_view token, Profile profile) {
@@ -62,7 +44,7 @@ TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanne
   if (alg->kind != JsonKind::string) {
     check.error =
         Error{ErrorCode::unsupported_algorithm,
-              fmt::format("the header's alg is {}, not the string \"HS256\"", describe_kind(*alg))};
+              fmt::format("the header's alg is {}, not the string \"HS256\"", describe(alg->kind))};
     return check;
   }
   if (alg->text != "HS256") {
@@ -94,14 +76,14 @@ std::optional<Error> check_claims(const TokenCheck& check, const ClaimRules& rul
       return Error{ErrorCode::invalid_claim,
                    fmt::format("{} is {}; it must be a number (NumericDate: seconds since "
                                "1970-01-01T00:00:00Z)",
-                               name, describe_kind(*member))};
+                               name, describe(member->kind))};
     }
   }
   const TopLevelMember* user_id = payload.find("user_id");
   if (check.profile.profile == Profile::eloquent && user_id != nullptr &&
       user_id->kind != JsonKind::string) {
     return Error{ErrorCode::invalid_claim,
-                 fmt::format("user_id is {}; Eloquent requires a string", describe_kind(*user_id))};
+                 fmt::format("user_id is {}; Eloquent requires a string", describe(user_id->kind))};
   }
   const auto now = static_cast<double>(rules.now);
   const auto leeway = static_cast<double>(rules.leeway);
