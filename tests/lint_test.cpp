@@ -248,3 +248,15 @@ TEST_CASE("lint: token shape") {
   CHECK_FALSE(is_token_shaped("a.b.c"));
   CHECK_FALSE(is_token_shaped("eyJhbGciOiJIUzI1NiJ9.e30.s.t"));
 }
+
+TEST_CASE("lint: the man page lists every rule") {
+  // man/chatjwt.1 is written by hand until it is generated from the CLI definition.
+  const std::string page = test::read_file(std::string(CHATJWT_SOURCE_DIR) + "/man/chatjwt.1");
+  REQUIRE_FALSE(page.empty());
+  for (const RuleInfo& rule : all_rules()) {
+    std::string escaped;
+    for (char c : rule.name) escaped += c == '-' ? std::string("\\-") : std::string(1, c);
+    CAPTURE(rule.name);
+    CHECK(page.find(".BR " + escaped + " ") != std::string::npos);
+  }
+}
