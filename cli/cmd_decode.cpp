@@ -56,7 +56,10 @@ int run_decode(const DecodeOptions& options, const Io& io) {
   if (!now) return fail(now.error(), options.json, out, err);
   auto acquired = acquire_token(options.token, io, err);
   if (!acquired) return fail(acquired.error(), options.json, out, err);
-  if (acquired->malformed) return fail(*acquired->malformed, options.json, out, err);
+  if (acquired->malformed) {
+    if (acquired->hint) err.print("chatjwt: hint: {}\n", printable(*acquired->hint));
+    return fail(*acquired->malformed, options.json, out, err);
+  }
 
   const TokenCheck check = check_token(acquired->token, requested_profile(options.common));
   if (!check.decoded) return fail(*check.error, options.json, out, err);

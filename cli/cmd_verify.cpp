@@ -119,6 +119,8 @@ class Judge {
     return outcome;
   }
 
+  const ClaimRules& rules() const { return rules_; }
+
   // A verdict decided before any check could run (no token in pasted text, oversize input).
   static Outcome rejected(Error error) {
     Outcome outcome;
@@ -210,8 +212,32 @@ void print_human(const Judge::Outcome& o, std::int64_t now, Output& out) {
   }
 }
 
-int verify_single(const VerifyOptions& options, Judge& judge, std::int64_t now, const Io& io,
-                  Output& out, Output& err) {
+// Plain-words hints on a single token's verdict; for a bad signature, the usual mistakes
+// that would have matched.
+std::vector<std::string> hints_for(const Judge::Outcome& o, const Judge& judge, const KeyRing& ring,
+                                   SecretEncoding encoding) {
+  std::vector<std::string> hints;
+  if (o.verdict.error && o.verdict.error->code == ErrorCode::bad_signature && o.keys != nullptr) {
+    std::vector<SecretCandidate> candidates;
+    for (std::size_t i = 0; i < o.keys->texts.size(); ++i) {
+      auto variants = secret_variants(o.keys->texts[i].view(), encoding, o.keys->origins[i]);
+      for (auto& v : variants) candidates.push_back(std::move(v));
+    }
+    for (auto& c : ring.other_candidates(*o.keys)) candidates.push_back(std::move(c));
+    for (const std::string& meaning : matching_candidates(o.check, candidates)) {
+      hints.push_back("the signature matches " + meaning);
+    }
+  }
+  // When a probe found the mistake, the generic advice on a bad signature is noise.
+  Verdict verdict = o.verdict;
+  if (!hints.empty()) verdict.error.reset();
+  for (std::string& hint : explain(o.check, verdict, judge.rules()))
+    hints.push_back(std::move(hint));
+  return hints;
+}
+
+int verify_single(const VerifyOptions& options, Judge& judge, const KeyRing& ring, std::int64_t now,
+                  const Io& io, Output& out, Output& err) {
   auto acquired = acquire_token(options.token, io, err);
   if (!acquired) return cannot_judge(acquired.error(), options.json, out, err);
   const Judge::Outcome outcome =
@@ -219,10 +245,15 @@ int verify_single(const VerifyOptions& options, Judge& judge, std::int64_t now, 
   if (outcome.not_judged) {
     return cannot_judge(*outcome.not_judged, options.json, out, err, outcome.check.profile.profile);
   }
+  std::vector<std::string> hints =
+      hints_for(outcome, judge, ring, requested_encoding(options.common));
+  if (acquired->hint) hints.insert(hints.begin(), *acquired->hint);
   if (options.json) {
     out.print("{}\n", to_json_text(outcome_json(outcome, std::nullopt)));
+    for (const std::string& hint : hints) err.print("chatjwt: hint: {}\n", printable(hint));
   } else {
     print_human(outcome, now, out);
+    for (const std::string& hint : hints) out.print("  hint       {}\n", printable(hint));
   }
   return outcome.verdict.error ? 1 : 0;
 }
@@ -322,7 +353,7 @@ int run_verify(const VerifyOptions& options, const Io& io) {
   Judge judge(requested_profile(options.common), std::move(rules), ring, !options.no_lint,
               options.strict);
   if (batch) return verify_batch(options, judge, io, out, err);
-  return verify_single(options, judge, *now, io, out, err);
+  return verify_single(options, judge, ring, *now, io, out, err);
 }
 
 }  // namespace chatjwt::cli

@@ -123,6 +123,7 @@ Result<LoadedSecrets> load_secrets(const std::vector<SecretSource>& sources,
         break;
     }
     auto secret = decode_secret(text, encoding, origin);
+    loaded.texts.emplace_back(text);
     wipe(text);
     if (!secret) return secret.error();
     if (secret->size() < kRecommendedSecretBytes) {

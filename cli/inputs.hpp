@@ -30,6 +30,7 @@ std::string describe(const SecretSource& source);
 // warnings (a secret on the command line, a short secret) go to warn.
 struct LoadedSecrets {
   std::vector<SecretBytes> secrets;
+  std::vector<SecretBytes> texts;    // each as given, before decoding (for verify's hints)
   std::vector<std::string> origins;  // describe() of each
 };
 Result<LoadedSecrets> load_secrets(const std::vector<SecretSource>& sources,

@@ -14,6 +14,8 @@ Result<bool> KeyRing::load_explicit(const std::vector<SecretSource>& sources) {
   for (std::size_t i = 0; i < loaded->secrets.size(); ++i) {
     set.keys.emplace_back(loaded->secrets[i].view());
     set.origins.push_back(loaded->origins[i]);
+    set.texts.push_back(std::move(loaded->texts[i]));
+    set.variables.push_back(sources[i].kind == SecretSource::Kind::env ? sources[i].argument : "");
   }
   explicit_ = std::move(set);
   return true;
@@ -35,6 +37,7 @@ const KeySet* KeyRing::keys_for(Profile profile, Error& error) {
         return Error{ErrorCode::missing_secret, fmt::format("{} is set but empty {}", name, hint)};
       }
       auto secret = decode_secret(*value, encoding_, name);
+      SecretBytes text(*value);
       wipe(*value);
       if (!secret) {
         return Error{ErrorCode::missing_secret,
@@ -48,6 +51,8 @@ const KeySet* KeyRing::keys_for(Profile profile, Error& error) {
       KeySet set;
       set.keys.emplace_back(secret->view());
       set.origins.push_back(name);
+      set.texts.push_back(std::move(text));
+      set.variables.push_back(name);
       return set;
     };
     found = defaults_.emplace(profile, make()).first;
@@ -57,6 +62,31 @@ const KeySet* KeyRing::keys_for(Profile profile, Error& error) {
     return nullptr;
   }
   return &*found->second;
+}
+
+std::vector<SecretCandidate> KeyRing::other_candidates(const KeySet& used) const {
+  std::vector<std::string> names;
+  for (Profile p : {Profile::convrs, Profile::eloquent, Profile::generic}) {
+    names.emplace_back(default_secret_variable(p));
+  }
+  for (const std::string& variable : used.variables) {
+    if (variable.empty()) continue;
+    names.push_back(variable + "_PREVIOUS");
+    names.push_back(variable + "_OLD");
+  }
+  std::vector<SecretCandidate> out;
+  for (const std::string& name : names) {
+    bool already = false;
+    for (const std::string& v : used.variables) already = already || v == name;
+    auto value = io_.env(name);
+    if (already || !value || value->empty()) continue;
+    if (auto secret = decode_secret(*value, encoding_, name)) {
+      out.push_back({fmt::format("the secret in {}: pass it with --secret-env {}", name, name),
+                     std::move(*secret)});
+    }
+    wipe(*value);
+  }
+  return out;
 }
 
 }  // namespace chatjwt::cli

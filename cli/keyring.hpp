@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chatjwt/error.hpp"
+#include "chatjwt/hints.hpp"
 #include "chatjwt/hs256.hpp"
 #include "chatjwt/profile.hpp"
 #include "chatjwt/secret.hpp"
@@ -19,7 +20,9 @@ namespace chatjwt::cli {
 
 struct KeySet {
   std::vector<Hs256Key> keys;
-  std::vector<std::string> origins;  // where each came from, for messages
+  std::vector<std::string> origins;    // where each came from, for messages
+  std::vector<SecretBytes> texts;      // each secret as given, for the hints on a bad signature
+  std::vector<std::string> variables;  // the environment variable of each, or ""
 };
 
 class KeyRing {
@@ -33,6 +36,10 @@ class KeyRing {
   // The keys for a token of this profile: the explicit ones, or the profile's variable
   // (missing_secret when unset, empty or unusable). Warnings are printed once each.
   const KeySet* keys_for(Profile profile, Error& error);
+
+  // Other keys worth trying when a signature does not match: the other profiles' default
+  // variables, and NAME_PREVIOUS / NAME_OLD of each variable used (a rotated secret).
+  std::vector<SecretCandidate> other_candidates(const KeySet& used) const;
 
  private:
   const Io& io_;

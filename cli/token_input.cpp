@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "chatjwt/hints.hpp"
 #include "chatjwt/token.hpp"
 #include "chatjwt/token_finder.hpp"
 
@@ -39,6 +40,7 @@ Result<AcquiredToken> acquire_token(const std::string& argument, const Io& io, O
       break;
     }
     case TokenSearch::Kind::none:
+      acquired.hint = explain_no_token(input->text);
       acquired.malformed =
           Error{ErrorCode::malformed,
                 fmt::format("{} holds no token: a token is three base64url segments joined by "

@@ -13,8 +13,9 @@
 namespace chatjwt::cli {
 
 struct AcquiredToken {
-  std::string token;               // what to judge (the whole trimmed input when bare)
-  std::optional<Error> malformed;  // set when the input holds no token at all
+  std::string token;                // what to judge (the whole trimmed input when bare)
+  std::optional<Error> malformed;   // set when the input holds no token at all
+  std::optional<std::string> hint;  // why, when the input looks like something else
 };
 
 // usage error for empty input or several different tokens; io when standard input fails.

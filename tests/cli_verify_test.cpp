@@ -216,3 +216,40 @@ TEST_CASE("cli verify: RFC 7515 appendix A.1, its JWK key given as base64url") {
   CHECK(r.status == 1);
   CHECK(parse_json_line(r.out)["error"]["code"] == "expired");
 }
+
+TEST_CASE("cli verify: hints say what went wrong and what would have matched") {
+  SUBCASE("a trailing newline in the signer's secret") {
+    const std::string token = convrs_token(kSecret + "\n");
+    const auto r = verify_json(token);
+    CHECK(r.status == 1);
+    CHECK(parse_json_line(r.out)["error"]["code"] == "bad_signature");
+    // --json keeps its shape; hints go to standard error.
+    CHECK(r.err.find("chatjwt: hint: the signature matches the secret from CONVRS_SIGNING_SECRET "
+                     "with a trailing newline") != std::string::npos);
+  }
+  SUBCASE("a previous secret in NAME_PREVIOUS") {
+    const std::string old_secret = "previous-secret-0123456789abcdef012";
+    RunOptions options;
+    options.env = {{"CONVRS_SIGNING_SECRET", kSecret},
+                   {"CONVRS_SIGNING_SECRET_PREVIOUS", old_secret}};
+    const auto r = run_chatjwt({"verify", "--now", kNowText, convrs_token(old_secret)}, options);
+    CHECK(r.status == 1);
+    CHECK(r.out.find(
+              "hint       the signature matches the secret in CONVRS_SIGNING_SECRET_PREVIOUS") !=
+          std::string::npos);
+    CHECK(r.out.find(old_secret) == std::string::npos);
+  }
+  SUBCASE("a JSON payload pasted where the token belongs") {
+    const auto r = run_with_input({"verify"}, "var ConvrsUser = {\"userId\": \"u\"};", kEnv);
+    CHECK(r.status == 1);
+    CHECK(r.out.find("hint       ConvrsUser holds an object here") != std::string::npos);
+  }
+  SUBCASE("expired, with the advice") {
+    RunOptions options;
+    options.env = kEnv;
+    const auto r =
+        run_chatjwt({"verify", "--now", "2026-04-23T18:30:00Z", convrs_token()}, options);
+    CHECK(r.out.find("hint       it expired 3 h ago; the platforms advise tokens of 1 hour") !=
+          std::string::npos);
+  }
+}

@@ -49,11 +49,13 @@ TEST_CASE("token_finder: pasted text of every usual shape holds one token") {
 }
 
 TEST_CASE("token_finder: positions are 1-based characters of the searched text") {
-  const auto search = find_token("Bearer " + kToken);
+  const std::string bearer = "Bearer " + kToken;
+  const auto search = find_token(bearer);
   REQUIRE(search.kind == Kind::found);
   CHECK(search.candidates.front().first_char == 8);
   CHECK(search.candidates.front().last_char == 7 + kToken.size());
-  const auto wide = find_token("é " + kToken);  // é is one character
+  const std::string accented = "é " + kToken;  // é is one character
+  const auto wide = find_token(accented);
   CHECK(wide.candidates.front().first_char == 3);
 }
 
@@ -69,7 +71,8 @@ TEST_CASE("token_finder: what is no token") {
   SUBCASE("a run followed by =, + or / is part of a longer string") {
     for (const char* after : {"=", "+", "/"}) {
       CAPTURE(after);
-      CHECK(find_token("x " + kToken + after + "x").kind == Kind::none);
+      const std::string text = "x " + kToken + after + "x";
+      CHECK(find_token(text).kind == Kind::none);
     }
   }
   SUBCASE("the first segment must decode to text starting with {") {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,5 +39,8 @@ struct TokenSearch {
 // characters and dots with exactly two dots, whose first segment decodes to text starting
 // with '{', and that is not followed by '=', '+' or '/'.
 TokenSearch find_token(std::string_view text);
+// The result keeps views into text: a temporary string would leave them dangling.
+TokenSearch find_token(std::string&& text) = delete;
+inline TokenSearch find_token(const char* text) { return find_token(std::string_view(text)); }
 
 }  // namespace chatjwt

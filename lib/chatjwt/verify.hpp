@@ -30,6 +30,12 @@ struct TokenCheck {
 // scanner is reused across calls (it keeps its buffers); profile may be auto_detect.
 TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanner& scanner);
 TokenCheck check_token(std::string_view token, Profile profile);
+// The result keeps views into the token: a temporary string would leave them dangling.
+TokenCheck check_token(std::string&& token, Profile profile, StrictJsonScanner& scanner) = delete;
+TokenCheck check_token(std::string&& token, Profile profile) = delete;
+inline TokenCheck check_token(const char* token, Profile profile) {
+  return check_token(std::string_view(token), profile);
+}
 
 struct ClaimRules {
   std::int64_t now = 0;
