@@ -4,6 +4,7 @@
 
 #include "chatjwt/verify.hpp"
 
+#include "agent_view.hpp"
 #include "output.hpp"
 #include "render.hpp"
 #include "token_input.hpp"
@@ -22,6 +23,11 @@ CLI::App* setup_decode(CLI::App& root, DecodeOptions& options) {
                 "Print one JSON object: header, payload, signature, profile, verified (false)");
   add_profile_option(*sub, options.common);
   add_now_option(*sub, options.common);
+  add_color_option(*sub, options.common);
+  sub->add_option("--locale", options.locale,
+                  "Format the agent's view for LOCALE (en-GB, de-DE; default: LC_ALL, LC_TIME, "
+                  "LANG, then en-GB); date-times are in the TZ zone (default UTC)")
+      ->type_name("LOCALE");
   sub->footer(
       "decode never checks the signature: anyone can write a token that decodes. Use 'chatjwt "
       "verify' to know whether the platform would accept it.\n"
@@ -76,17 +82,29 @@ int run_decode(const DecodeOptions& options, const Io& io) {
     out.print("{}\n", to_json_text(object));
     return 0;
   }
-  out.write("Header\n");
-  out.write(pretty_json(header, "  "));
-  out.write("Payload\n");
-  out.write(pretty_json(payload, "  "));
-  out.write("Times (UTC)\n");
+  const Style style(colour_enabled(options.common, out, io));
+  out.print("{}Header{}\n", style.bold, style.reset);
+  out.write(pretty_json(header, "  ", style));
+  out.print("{}Payload{}\n", style.bold, style.reset);
+  out.write(pretty_json(payload, "  ", style));
+  out.print("{}Times (UTC){}\n", style.bold, style.reset);
   out.write(time_claim_lines(check.payload, *now));
-  out.print("Profile\n  {} ({})\n", to_string(check.profile.profile), check.profile.reason);
-  out.print("Signature\n  NOT VERIFIED: decode never checks it; run 'chatjwt verify' for that\n");
+  out.print("{}Profile{}\n  {} ({})\n", style.bold, style.reset, to_string(check.profile.profile),
+            check.profile.reason);
+  out.print(
+      "{}Signature{}\n  {}NOT VERIFIED{}: decode never checks it; run 'chatjwt verify' for that\n",
+      style.bold, style.reset, style.yellow, style.reset);
   if (check.error) {
-    out.print("  the platform would reject this token: {}: {}\n", to_string(check.error->code),
-              printable(check.error->message));
+    out.print("  {}the platform would reject this token{}: {}: {}\n", style.red, style.reset,
+              to_string(check.error->code), printable(check.error->message));
+  }
+  if (check.profile.profile == Profile::convrs || check.profile.profile == Profile::eloquent) {
+    std::string zone = io.env("TZ").value_or("UTC");
+    if (zone.starts_with(':')) zone.erase(0, 1);
+    if (zone.empty()) zone = "UTC";
+    LocaleFormat format(
+        choose_locale(options.locale, io.env("LC_ALL"), io.env("LC_TIME"), io.env("LANG")), zone);
+    out.write(render_agent_view(payload, check.profile.profile, format, style));
   }
   return 0;
 }

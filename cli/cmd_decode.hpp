@@ -13,6 +13,7 @@ namespace chatjwt::cli {
 struct DecodeOptions {
   std::string token;  // empty or "-": standard input
   bool json = false;
+  std::string locale;  // empty: from LC_ALL, LC_TIME, LANG
   CommonOptions common;
 };
 

@@ -26,6 +26,7 @@ CLI::App* setup_lint(CLI::App& root, LintOptions& options) {
   sub->add_flag("--list-rules", options.list_rules, "List every rule, its severity and source");
   add_profile_option(*sub, options.common);
   add_now_option(*sub, options.common);
+  add_color_option(*sub, options.common);
   sub->footer(
       "lint never checks a signature and never judges expiry (verify does); it reads the clock "
       "only for the lifetime of a payload with exp but no iat.\n"
@@ -44,10 +45,6 @@ constexpr std::size_t kMaxLintBytes = 16U << 20;
 bool is_existing_path(const std::string& path) {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0;
-}
-
-bool use_colour(const Output& out, const Io& io) {
-  return out.is_terminal() && !io.env("NO_COLOR").has_value();
 }
 
 }  // namespace
@@ -120,7 +117,7 @@ int run_lint(const LintOptions& options, const Io& io) {
   } else if (options.format == "github") {
     out.write(render_github(reports));
   } else {
-    out.write(render_text(reports, use_colour(out, io)));
+    out.write(render_text(reports, colour_enabled(options.common, out, io)));
     const ReportTotals t = totals(reports);
     if (t.errors + t.warnings > 0) {
       err.print("chatjwt: {} error{}, {} warning{}\n", t.errors, t.errors == 1 ? "" : "s",

@@ -181,7 +181,7 @@ int run_sign(const SignOptions& options, const Io& io) {
                report.diagnostics);
   sort_by_position(report.diagnostics);
   if (!report.diagnostics.empty()) {
-    err.write(render_text({report}, err.is_terminal()));
+    err.write(render_text({report}, colour_enabled(options.common, err, io)));
     err.flush();
   }
   if (const ReportTotals t = totals({report}); t.errors > 0 && !options.force) {

@@ -11,6 +11,7 @@
 #include "chatjwt/token_finder.hpp"
 #include "chatjwt/verify.hpp"
 
+#include "help_format.hpp"
 #include "keyring.hpp"
 #include "output.hpp"
 #include "render.hpp"
@@ -45,6 +46,7 @@ CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
   add_profile_option(*sub, options.common);
   add_now_option(*sub, options.common);
   add_secret_options(*sub, options.common, /*several=*/true);
+  add_color_option(*sub, options.common);
   sub->footer(
       "Checks, in order (the first failure is the error code): malformed, "
       "unsupported_algorithm, unsupported_header, bad_signature, invalid_claim, expired, "
@@ -193,12 +195,13 @@ std::string signature_line(const Judge::Outcome& o) {
                      o.keys->origins[i]);
 }
 
-void print_human(const Judge::Outcome& o, std::int64_t now, Output& out) {
+void print_human(const Judge::Outcome& o, std::int64_t now, const Style& style, Output& out) {
   if (o.verdict.error) {
-    out.print("rejected: {}: {}\n", to_string(o.verdict.error->code),
-              printable(o.verdict.error->message));
+    out.write(hanging(fmt::format("{}rejected{}: ", style.red, style.reset),
+                      fmt::format("{}: {}", to_string(o.verdict.error->code),
+                                  printable(o.verdict.error->message))));
   } else {
-    out.write("valid: the platform would accept this token\n");
+    out.print("{}valid{}: the platform would accept this token\n", style.green, style.reset);
   }
   out.write(signature_line(o));
   if (o.check.decoded) {
@@ -206,9 +209,10 @@ void print_human(const Judge::Outcome& o, std::int64_t now, Output& out) {
     out.write(time_claim_lines(o.check.payload, now));
   }
   for (const Diagnostic& d : o.findings) {
-    out.print("  lint       {}: {}{}: {} [{}]\n", to_string(d.severity),
-              d.part == Part::header ? "header " : "", d.path.empty() ? "/" : d.path,
-              printable(d.message), d.rule);
+    out.write(hanging("  lint       ",
+                      fmt::format("{}: {}{}: {} [{}]", to_string(d.severity),
+                                  d.part == Part::header ? "header " : "",
+                                  d.path.empty() ? "/" : d.path, printable(d.message), d.rule)));
   }
 }
 
@@ -252,8 +256,12 @@ int verify_single(const VerifyOptions& options, Judge& judge, const KeyRing& rin
     out.print("{}\n", to_json_text(outcome_json(outcome, std::nullopt)));
     for (const std::string& hint : hints) err.print("chatjwt: hint: {}\n", printable(hint));
   } else {
-    print_human(outcome, now, out);
-    for (const std::string& hint : hints) out.print("  hint       {}\n", printable(hint));
+    const Style style(colour_enabled(options.common, out, io));
+    print_human(outcome, now, style, out);
+    for (const std::string& hint : hints) {
+      const std::string prefix = fmt::format("  {}hint{}       ", style.yellow, style.reset);
+      out.write(hanging(prefix, printable(hint)));
+    }
   }
   return outcome.verdict.error ? 1 : 0;
 }

@@ -78,6 +78,18 @@ void add_secret_options(CLI::App& app, CommonOptions& options, bool several) {
              "How every secret of the call is written: utf8 takes the bytes as given");
 }
 
+void add_color_option(CLI::App& app, CommonOptions& options) {
+  add_choice(app, "--color", options.color, {"auto", "always", "never"},
+             "Colour the output: auto (on a terminal, unless NO_COLOR is set), always, never");
+}
+
+bool colour_enabled(const CommonOptions& options, const Output& out, const Io& io) {
+  if (options.color == "always") return true;
+  if (options.color == "never") return false;
+  const auto no_color = io.env("NO_COLOR");
+  return out.is_terminal() && (!no_color || no_color->empty());
+}
+
 Result<std::int64_t> resolve_now(const CommonOptions& options, const Io& io) {
   if (options.now.empty()) return io.clock();
   auto now = parse_time(options.now);

@@ -13,6 +13,7 @@
 #include "chatjwt/secret.hpp"
 
 #include "inputs.hpp"
+#include "output.hpp"
 
 namespace chatjwt::cli {
 
@@ -21,6 +22,7 @@ struct CommonOptions {
   std::string now;                    // empty: the system clock
   std::vector<SecretSource> secrets;  // in command-line order
   std::string secret_encoding = "utf8";
+  std::string color = "auto";
 };
 
 // A repeatable option taking one value per occurrence, so that it never swallows the
@@ -35,6 +37,10 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, std::string& int
 void add_profile_option(CLI::App& app, CommonOptions& options);
 void add_now_option(CLI::App& app, CommonOptions& options);
 void add_secret_options(CLI::App& app, CommonOptions& options, bool several);
+void add_color_option(CLI::App& app, CommonOptions& options);
+
+// --color: always, never, or (auto) when out is a terminal and NO_COLOR is unset or empty.
+bool colour_enabled(const CommonOptions& options, const Output& out, const Io& io);
 
 // --now, or the clock.
 Result<std::int64_t> resolve_now(const CommonOptions& options, const Io& io);

@@ -39,6 +39,26 @@ std::string wrap_text(const std::string& text, std::size_t width, const std::str
   return out;
 }
 
+std::string hanging(std::string_view prefix, std::string_view text, std::size_t width) {
+  // Visible columns: code points, not counting ANSI colour sequences (ESC [ ... m).
+  std::size_t prefix_columns = 0;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (prefix[i] == '\x1b') {
+      while (i < prefix.size() && prefix[i] != 'm') ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(prefix[i]) & 0xC0U) != 0x80U) ++prefix_columns;
+  }
+  const std::size_t room = width > prefix_columns + 20 ? width - prefix_columns : 20;
+  std::string wrapped = wrap_text(std::string(text), room);
+  std::string out(prefix);
+  for (char c : wrapped) {
+    out.push_back(c);
+    if (c == '\n') out.append(prefix_columns, ' ');
+  }
+  return out + "\n";
+}
+
 std::string WrappingFormatter::make_option_desc(const CLI::Option* opt) const {
   // CLI11 indents each line after a '\n' to the description column.
   return wrap_text(CLI::Formatter::make_option_desc(opt), kHelpWidth - get_column_width());

@@ -13,6 +13,10 @@ inline constexpr std::size_t kHelpWidth = 80;
 // start with indent. Lines that start with a space (example commands) are never wrapped.
 std::string wrap_text(const std::string& text, std::size_t width, const std::string& indent = "");
 
+// prefix, then text wrapped so that every line fits width columns; continuation lines are
+// indented by the prefix's width (a hanging indent). Ends with a newline.
+std::string hanging(std::string_view prefix, std::string_view text, std::size_t width = kHelpWidth);
+
 class WrappingFormatter : public CLI::Formatter {
  public:
   WrappingFormatter() { column_width(30); }

@@ -35,6 +35,27 @@ class Output {
   std::string buffer_;
 };
 
+// ANSI styles, or empty strings when colour is off.
+struct Style {
+  explicit Style(bool on)
+      : bold(on ? "\x1b[1m" : ""),
+        dim(on ? "\x1b[2m" : ""),
+        red(on ? "\x1b[1;31m" : ""),
+        green(on ? "\x1b[1;32m" : ""),
+        yellow(on ? "\x1b[33m" : ""),
+        cyan(on ? "\x1b[36m" : ""),
+        magenta(on ? "\x1b[35m" : ""),
+        reset(on ? "\x1b[0m" : "") {}
+  const char* bold;
+  const char* dim;
+  const char* red;
+  const char* green;
+  const char* yellow;
+  const char* cyan;
+  const char* magenta;
+  const char* reset;
+};
+
 // "chatjwt: error: ..." and kin on standard error, one line each (newlines in text are
 // replaced, so a message can never be spread over lines by its content).
 void error_line(Output& err, std::string_view text);

@@ -41,7 +41,47 @@ std::string time_claim_lines(const TopLevelMembers& payload, std::int64_t now) {
   return lines;
 }
 
-std::string pretty_json(const Json& value, std::string_view indent) {
+namespace {
+
+// Colours one line of pretty-printed JSON (strings never span lines there).
+std::string colour_line(std::string_view line, const Style& style) {
+  if (*style.reset == '\0') return std::string(line);
+  std::string out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const char c = line[i];
+    if (c == '"') {
+      std::size_t j = i + 1;
+      while (j < line.size() && line[j] != '"')
+        j += line[j] == '\\' ? std::size_t{2} : std::size_t{1};
+      j = std::min(j + 1, line.size());
+      std::size_t k = j;
+      while (k < line.size() && line[k] == ' ') ++k;
+      const bool key = k < line.size() && line[k] == ':';
+      out += key ? style.cyan : style.green;
+      out.append(line.substr(i, j - i));
+      out += style.reset;
+      i = j;
+    } else if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+      std::size_t j = i;
+      while (j < line.size() && line[j] != ',' && line[j] != ' ' && line[j] != ']' &&
+             line[j] != '}')
+        ++j;
+      out += style.magenta;
+      out.append(line.substr(i, j - i));
+      out += style.reset;
+      i = j;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string pretty_json(const Json& value, std::string_view indent, const Style& style) {
   const std::string text = printable_lines(to_json_text(value, 2));
   std::string out;
   std::size_t start = 0;
@@ -49,7 +89,7 @@ std::string pretty_json(const Json& value, std::string_view indent) {
     const std::size_t end = text.find('\n', start);
     const std::size_t stop = end == std::string::npos ? text.size() : end;
     out += indent;
-    out.append(text, start, stop - start);
+    out += colour_line(std::string_view(text).substr(start, stop - start), style);
     out += '\n';
     if (end == std::string::npos) break;
     start = end + 1;
