@@ -14,6 +14,12 @@ namespace chatjwt {
 // otherwise ("userID" -> "userId").
 std::string_view case_mismatch(std::string_view name, std::span<const std::string_view> documented);
 
+class Findings;
+
+// A user ID member that is present (userId, user_id): a string, not empty, not an email
+// address. vendor names who requires the string ("Convrs", "Eloquent").
+void lint_user_id(const Json& id, std::string_view name, std::string_view vendor, Findings& f);
+
 // A value as it would be written in JSON, shortened for a message.
 std::string quote(const Json& value);
 

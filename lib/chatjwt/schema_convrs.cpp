@@ -50,18 +50,7 @@ void lint_identity(const Json& payload, Findings& f) {
                   "no userId: returning visitors who clear cookies will appear as new; add "
                   "\"userId\" with a stable ID from your system (database key, UUID)");
   } else {
-    const Json& id = payload["userId"];
-    if (!id.is_string()) {
-      f.add("field-type", "/userId",
-            fmt::format("userId is {}; write a string (\"userId\": \"{}\")", describe_json_type(id),
-                        id.is_number() ? to_json_text(id) : "user-12345"));
-    } else if (id.get_ref<const std::string&>().empty()) {
-      f.add("empty-value", "/userId", "userId is empty; write the user's stable ID");
-    } else if (is_valid_email(id.get_ref<const std::string&>())) {
-      f.add("email-as-user-id", "/userId",
-            "userId is an email address, which may change; use a stable ID (database key, "
-            "UUID) and put the address in \"email\"");
-    }
+    lint_user_id(payload["userId"], "userId", "Convrs", f);
   }
   if (payload.contains("email")) {
     const Json& email = payload["email"];

@@ -25,18 +25,7 @@ void lint_eloquent(const Json& payload, Findings& f) {
                   "no user_id: Eloquent requires it and ignores the token without it; add "
                   "\"user_id\" with a stable ID from your system");
   } else {
-    const Json& id = payload["user_id"];
-    if (!id.is_string()) {
-      f.add("field-type", "/user_id",
-            fmt::format("user_id is {}; Eloquent requires a string (\"user_id\": \"{}\")",
-                        describe_json_type(id), id.is_number() ? to_json_text(id) : "user-12345"));
-    } else if (id.get_ref<const std::string&>().empty()) {
-      f.add("empty-value", "/user_id", "user_id is empty; write the user's stable ID");
-    } else if (is_valid_email(id.get_ref<const std::string&>())) {
-      f.add("email-as-user-id", "/user_id",
-            "user_id is an email address, which may change; use a stable internal ID and put "
-            "the address in \"email\"");
-    }
+    lint_user_id(payload["user_id"], "user_id", "Eloquent", f);
   }
   if (!payload.contains("email")) {
     f.add_missing("missing-recommended", "/email",
