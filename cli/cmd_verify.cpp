@@ -68,12 +68,14 @@ namespace {
 // Judges tokens one after another with the same rules and keys.
 class Judge {
  public:
-  Judge(Profile requested, ClaimRules rules, KeyRing& ring, bool lint, bool strict)
+  // values: build the header and payload values (for JSON output); lint implies it.
+  Judge(Profile requested, ClaimRules rules, KeyRing& ring, bool lint, bool strict, bool values)
       : requested_(requested),
         rules_(std::move(rules)),
         ring_(ring),
         lint_(lint),
-        strict_(strict) {}
+        strict_(strict),
+        values_(values || lint) {}
 
   struct Outcome {
     TokenCheck check;
@@ -88,7 +90,7 @@ class Judge {
   Outcome judge(std::string_view token) {
     Outcome outcome;
     outcome.check = check_token(token, requested_, scanner_);
-    if (outcome.check.decoded) {
+    if (outcome.check.decoded && values_) {
       outcome.header = header_json(outcome.check);
       outcome.payload = payload_json(outcome.check);
     }
@@ -136,6 +138,7 @@ class Judge {
   KeyRing& ring_;
   bool lint_;
   bool strict_;
+  bool values_;
   StrictJsonScanner scanner_;
 };
 
@@ -359,7 +362,7 @@ int run_verify(const VerifyOptions& options, const Io& io) {
   rules.leeway = *leeway;
   rules.require = options.require;
   Judge judge(requested_profile(options.common), std::move(rules), ring, !options.no_lint,
-              options.strict);
+              options.strict, options.json);
   if (batch) return verify_batch(options, judge, io, out, err);
   return verify_single(options, judge, ring, *now, io, out, err);
 }
