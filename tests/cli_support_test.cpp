@@ -124,6 +124,8 @@ TEST_CASE("support: colour on a terminal, none when piped or with NO_COLOR") {
   // script(1) gives the command a pseudo-terminal.
   const std::string command = std::string(CHATJWT_BINARY) + " decode " + token;
   auto r = run_program("/usr/bin/script", {"-qec", command, "/dev/null"}, RunOptions{});
+  CAPTURE(r.err);  // "failed to create pseudo-terminal" where /dev/pts is missing
+  REQUIRE(r.status == 0);
   CHECK(r.out.find("\x1b[1mHeader\x1b[0m") != std::string::npos);
   CHECK(r.out.find("\x1b[36m\"userId\"\x1b[0m") != std::string::npos);
   r = run_program("/usr/bin/script", {"-qec", command, "/dev/null"},
