@@ -33,7 +33,7 @@ TEST_CASE("cli lint: exit status 0, 1 and 2") {
   const TempFile syntax("{\n\"userId\": \"u\",\n}", ".json");
   r = run_chatjwt({"lint", syntax.path()});
   CHECK(r.status == 1);
-  CHECK(r.out.find(syntax.path() + ":3:1: error: payload: trailing comma") != std::string::npos);
+  CHECK(r.out.find(syntax.path() + ":2:15: error: payload: trailing comma") != std::string::npos);
 }
 
 TEST_CASE("cli lint: tokens as arguments are named token#N, never echoed") {

@@ -115,7 +115,7 @@ TEST_CASE("cli sign: payload input and its errors") {
   const TempFile bad("{\n  \"userId\": \"u\",\n}\n");
   auto r = sign({bad.path()});
   CHECK(r.status == 1);
-  CHECK(r.err.find(bad.path() + ":3:1: the payload is not a valid JSON object: trailing comma") !=
+  CHECK(r.err.find(bad.path() + ":2:17: the payload is not a valid JSON object: trailing comma") !=
         std::string::npos);
   const TempFile bom("\xEF\xBB\xBF{}");
   CHECK(sign({bom.path()}).status == 1);

@@ -219,7 +219,7 @@ TEST_CASE("lint: syntax errors are findings with the offending character's posit
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].rule == "invalid-json");
   CHECK(r.diagnostics[0].path == "");
-  CHECK(r.diagnostics[0].position == TextPosition{3, 1});
+  CHECK(r.diagnostics[0].position == TextPosition{2, 10});
   r = lint_json_text("{\"o\": {\"k\": 1,\n \"k\": 2}}", Profile::auto_detect, kNow);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].rule == "duplicate-member");

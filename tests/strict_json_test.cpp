@@ -44,6 +44,7 @@ TEST_CASE("strict_json: what the contract refuses, and where") {
       {"byte-order mark", "\xEF\xBB\xBF{}", 0, "byte-order mark"},
       {"trailing comma in object", R"({"a":1,})", 7, "trailing comma"},
       {"trailing comma in array", R"({"a":[1,]})", 8, "trailing comma"},
+      {"trailing comma, then space", R"({"a":1, })", 7, "trailing comma"},
       {"line comment", "{\"a\":1 // c\n}", 7, "comments"},
       {"block comment", "{/* c */}", 1, "comments"},
       {"NaN", R"({"a":NaN})", 5, "NaN"},

@@ -496,10 +496,11 @@ struct StrictJsonScanner::Impl {
           const bool is_object = frames.back().is_object;
           const char close = is_object ? '}' : ']';
           if (c == ',') {
-            ++pos;
+            const std::size_t after_comma = ++pos;
             skip_space();
             if (!at_end() && peek() == close) {
-              return fail(pos, std::string("trailing comma before '") + close + "'");
+              // The contract places a trailing comma's error at the character after it.
+              return fail(after_comma, std::string("trailing comma before '") + close + "'");
             }
             state = is_object ? State::key : State::value;
           } else if (c == close) {
