@@ -1,9 +1,12 @@
 #include "app.hpp"
 
+#include <cstring>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <openssl/crypto.h>
+
+#include "chatjwt/hs256.hpp"
 
 #include "help_format.hpp"
 #include "output.hpp"
@@ -73,13 +76,52 @@ std::string describe_extras(const std::vector<std::string>& extras, const std::s
 
 }  // namespace
 
-int run(int argc, const char* const* argv, const Io& io) {
+namespace {
+
+// Overwrites the values of --secret VALUE and --secret=VALUE in argv (best effort: another
+// process may have read them already; --secret warns about exactly that).
+void scrub_argv(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    char* arg = argv[i];
+    if (std::strcmp(arg, "--") == 0) return;
+    if (std::strcmp(arg, "--secret") == 0 && i + 1 < argc) {
+      OPENSSL_cleanse(argv[i + 1], std::strlen(argv[i + 1]));
+      ++i;
+    } else if (std::strncmp(arg, "--secret=", 9) == 0) {
+      OPENSSL_cleanse(arg + 9, std::strlen(arg + 9));
+    }
+  }
+}
+
+// Wipes the secret values CLI11 and the options hold once the command is done.
+void wipe_secrets(App& app) {
+  for (CommonOptions* common : {&app.options.sign.common, &app.options.verify.common}) {
+    for (SecretSource& source : common->secrets) {
+      if (source.kind == SecretSource::Kind::value) wipe(source.argument);
+    }
+  }
+  for (CLI::App* sub : {app.sign, app.verify}) {
+    CLI::Option* option = sub->get_option_no_throw("--secret");
+    if (option == nullptr) continue;
+    // CLI11 exposes its results read-only; they are ours to wipe before they are freed.
+    for (const std::string& result : option->results()) {
+      auto& text =
+          const_cast<std::string&>(result);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+      wipe(text);
+    }
+  }
+}
+
+}  // namespace
+
+int run(int argc, char** argv, const Io& io) {
   App app;
   build(app);
   Output out(io.out_fd);
   Output err(io.err_fd);
   try {
     app.root.parse(argc, argv);
+    scrub_argv(argc, argv);
   } catch (const CLI::Success& e) {
     // --help (of the command given) and --version: to standard output, status 0.
     std::ostringstream text;
@@ -107,11 +149,13 @@ int run(int argc, const char* const* argv, const Io& io) {
     }
   }
   err.flush();
-  if (app.sign->parsed()) return run_sign(app.options.sign, io);
-  if (app.decode->parsed()) return run_decode(app.options.decode, io);
-  if (app.verify->parsed()) return run_verify(app.options.verify, io);
-  if (app.lint->parsed()) return run_lint(app.options.lint, io);
-  return 2;
+  int status = 2;
+  if (app.sign->parsed()) status = run_sign(app.options.sign, io);
+  if (app.decode->parsed()) status = run_decode(app.options.decode, io);
+  if (app.verify->parsed()) status = run_verify(app.options.verify, io);
+  if (app.lint->parsed()) status = run_lint(app.options.lint, io);
+  wipe_secrets(app);
+  return status;
 }
 
 }  // namespace chatjwt::cli

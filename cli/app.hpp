@@ -39,7 +39,9 @@ struct App {
 void build(App& app);
 
 // Parses argv, runs the subcommand, returns the exit status (0, 1 or 2; usage errors are 2).
-int run(int argc, const char* const* argv, const Io& io);
+// The values of --secret are overwritten in argv once parsed, so that the process's command
+// line no longer shows them, and wiped from every copy chatjwt holds.
+int run(int argc, char** argv, const Io& io);
 
 // "chatjwt 0.1.0 (OpenSSL 3.0.x ...)".
 std::string version_text();

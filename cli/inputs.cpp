@@ -11,6 +11,8 @@
 #include "chatjwt/token.hpp"
 #include "chatjwt/token_finder.hpp"
 
+#include <sys/stat.h>
+
 namespace chatjwt::cli {
 namespace {
 
@@ -99,6 +101,13 @@ Result<LoadedSecrets> load_secrets(const std::vector<SecretSource>& sources,
         break;
       }
       case SecretSource::Kind::file: {
+        struct stat info {};
+        if (source.argument != "-" && ::stat(source.argument.c_str(), &info) == 0 &&
+            (info.st_mode & (S_IRGRP | S_IROTH)) != 0) {
+          warnings.push_back(
+              fmt::format("{} is readable by other users (mode {:04o}); chmod 600 {}",
+                          source.argument, info.st_mode & 07777, source.argument));
+        }
         auto read = read_all(source.argument, io, kMaxSecretFileBytes);
         if (!read) return read.error();
         if (read->truncated) {

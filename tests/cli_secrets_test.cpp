@@ -1,10 +1,16 @@
 // The secret options: sources, encodings, order, refusals; and that no secret is ever printed.
+#include <fcntl.h>
+#include <spawn.h>
+#include <unistd.h>
+
 #include <string>
 
 #include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/tokens.hpp"
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 using namespace chatjwt::test;
 
@@ -177,4 +183,49 @@ TEST_CASE("cli secrets: a sentinel secret appears in no output of any path") {
     CHECK(r.out.find("SENTINEL") == std::string::npos);
     CHECK(r.err.find("SENTINEL") == std::string::npos);
   }
+}
+
+TEST_CASE("cli secrets: a secret file readable by other users gets a warning") {
+  const TempFile file(kSecret);  // mkstemp makes it 0600
+  const std::string token = convrs_token();
+  CHECK(verify_with({"--secret-file", file.path()}, token).err.find("readable by other users") ==
+        std::string::npos);
+  REQUIRE(chmod(file.path().c_str(), 0644) == 0);
+  const auto r = verify_with({"--secret-file", file.path()}, token);
+  CHECK(r.status == 0);
+  CHECK(r.err.find("is readable by other users (mode 0644); chmod 600") != std::string::npos);
+}
+
+TEST_CASE("cli secrets: --secret's value leaves the process's command line once parsed") {
+  const std::string secret = "CMDLINE-SECRET-0123456789abcdef012";
+  int in[2];
+  REQUIRE(pipe2(in, O_CLOEXEC) == 0);  // the child must not hold the write end
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  posix_spawn_file_actions_adddup2(&actions, null, 1);
+  posix_spawn_file_actions_adddup2(&actions, null, 2);
+  std::vector<std::string> args = {CHATJWT_BINARY, "verify", "--batch", "-", "--secret", secret};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  char* envp[] = {nullptr};
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, CHATJWT_BINARY, &actions, nullptr, argv.data(), envp) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(in[0]);
+  close(null);
+  // The process now waits for its batch on standard input; poll its command line (bounded).
+  bool scrubbed = false;
+  for (int attempt = 0; attempt < 500 && !scrubbed; ++attempt) {
+    const std::string cmdline = read_file("/proc/" + std::to_string(pid) + "/cmdline");
+    scrubbed =
+        cmdline.find("--batch") != std::string::npos && cmdline.find(secret) == std::string::npos;
+    if (!scrubbed) usleep(10'000);
+  }
+  close(in[1]);  // end of the batch: the process exits
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(scrubbed);
 }
