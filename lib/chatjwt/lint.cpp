@@ -356,20 +356,17 @@ LintResult lint_json_text(std::string_view text, Profile requested, std::int64_t
 
 LintResult lint_token_text(std::string_view token, Profile requested, std::int64_t now) {
   LintResult result;
-  const std::string_view trimmed = trim_token_space(token);
-  const std::size_t first = trimmed.find('.');
-  const std::size_t second = first == std::string_view::npos ? first : trimmed.find('.', first + 1);
-  if (second == std::string_view::npos) {
+  const auto split = split_token(trim_token_space(token));
+  if (!split) {
     result.diagnostics.push_back({Severity::error, "undecodable-segment", Part::payload, "",
-                                  std::nullopt, "a token has three segments separated by dots"});
+                                  std::nullopt, split.error().message});
     return result;
   }
   struct Segment {
     Part part;
     std::string_view text;
   };
-  const Segment segments[] = {{Part::header, trimmed.substr(0, first)},
-                              {Part::payload, trimmed.substr(first + 1, second - first - 1)}};
+  const Segment segments[] = {{Part::header, split->header}, {Part::payload, split->payload}};
   ParseOutcome parsed[2];
   for (int i = 0; i < 2; ++i) {
     const auto bytes = base64url_decode(segments[i].text);
@@ -406,10 +403,8 @@ bool is_token_shaped(std::string_view text) {
   }
   if (dots != 2) return false;
   const std::size_t first = t.find('.');
-  const std::size_t second = t.find('.', first + 1);
-  if (first == 0 || second == first + 1) return false;  // the header and payload runs are non-empty
-  const auto header = base64url_decode(t.substr(0, first));
-  return header && !header->empty() && (*header)[0] == '{';
+  if (t[first + 1] == '.') return false;  // the payload run is non-empty
+  return opens_json_object(t.substr(0, first));
 }
 
 }  // namespace chatjwt

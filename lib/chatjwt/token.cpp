@@ -77,6 +77,13 @@ Result<std::string> decode_segment(std::string_view segment, std::string_view na
 }  // namespace
 
 Result<DecodedToken> decode_token(std::string_view token) {
+  StrictJsonScanner scanner;
+  NullJsonEvents events;
+  return decode_token(token, scanner, events, events);
+}
+
+Result<DecodedToken> decode_token(std::string_view token, StrictJsonScanner& scanner,
+                                  JsonEvents& header_events, JsonEvents& payload_events) {
   auto split = split_token(token);
   if (!split) return split.error();
   DecodedToken decoded;
@@ -96,14 +103,12 @@ Result<DecodedToken> decode_token(std::string_view token) {
   }
   decoded.header = std::move(*header);
   decoded.payload = std::move(*payload);
-  StrictJsonScanner scanner;
-  NullJsonEvents events;
-  if (auto error = scanner.scan(decoded.header, events)) {
+  if (auto error = scanner.scan(decoded.header, header_events)) {
     return Error{ErrorCode::malformed,
                  fmt::format("the header is not a JSON object: {} (byte {} of the decoded header)",
                              error->message, error->offset + 1)};
   }
-  if (auto error = scanner.scan(decoded.payload, events)) {
+  if (auto error = scanner.scan(decoded.payload, payload_events)) {
     return Error{
         ErrorCode::malformed,
         fmt::format("the payload is not a JSON object: {} (byte {} of the decoded payload)",

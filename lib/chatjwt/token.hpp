@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "chatjwt/error.hpp"
+#include "chatjwt/strict_json.hpp"
 
 namespace chatjwt {
 
@@ -34,6 +35,10 @@ struct DecodedToken {
 // Check 1 of verify, whole: the segments, strict base64url, I-JSON objects. The views in the
 // result point into token, which must outlive it.
 Result<DecodedToken> decode_token(std::string_view token);
+// The same, sending the header's and payload's JSON events to the given handlers as it
+// validates them (one scan each: verify collects its claims this way).
+Result<DecodedToken> decode_token(std::string_view token, StrictJsonScanner& scanner,
+                                  JsonEvents& header_events, JsonEvents& payload_events);
 
 // Why a segment is not strict base64url, in words ("'=' at character 37: ...").
 std::string describe_base64url_problem(std::string_view segment);

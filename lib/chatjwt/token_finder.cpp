@@ -19,6 +19,11 @@ bool is_bare_token_text(std::string_view text) {
   return true;
 }
 
+bool opens_json_object(std::string_view segment) {
+  const auto bytes = base64url_decode(segment);
+  return bytes && !bytes->empty() && (*bytes)[0] == '{';
+}
+
 namespace {
 
 bool is_run_char(char c) { return is_base64url_char(c) || c == '.'; }
@@ -27,13 +32,7 @@ bool is_run_char(char c) { return is_base64url_char(c) || c == '.'; }
 bool looks_like_token(std::string_view run) {
   std::size_t dots = 0;
   for (char c : run) dots += c == '.' ? 1 : 0;
-  if (dots != 2) return false;
-  const std::string_view first = run.substr(0, run.find('.'));
-  // Only the first byte matters: decode the first 4 characters (3 bytes) at most.
-  if (first.empty()) return false;
-  const auto head = base64url_decode(first.size() >= 4 ? first.substr(0, 4) : first);
-  if (!head || head->empty() || (*head)[0] != '{') return false;
-  return base64url_valid(first);
+  return dots == 2 && opens_json_object(run.substr(0, run.find('.')));
 }
 
 }  // namespace

@@ -14,6 +14,10 @@ constexpr bool is_token_space(char c) { return c == ' ' || c == '\t' || c == '\r
 // text without leading and trailing token white space.
 std::string_view trim_token_space(std::string_view text);
 
+// The segment is strict base64url and decodes to text starting with '{' (a token's header):
+// what tells a token from other dotted text, for the finder and for lint's inputs.
+bool opens_json_object(std::string_view segment);
+
 // Made only of base64url characters and dots: judged as it is, never searched.
 bool is_bare_token_text(std::string_view text);
 

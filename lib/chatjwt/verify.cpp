@@ -22,15 +22,13 @@ TokenCheck check_token(std::string_view token, Profile profile) {
 TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanner& scanner) {
   TokenCheck check;
   check.profile = choose_profile(profile, nullptr);
-  auto decoded = decode_token(token);
+  // One scan of each segment both validates it and collects its top-level members.
+  auto decoded = decode_token(token, scanner, check.header, check.payload);
   if (!decoded) {
     check.error = decoded.error();
     return check;
   }
   check.token = std::move(*decoded);
-  // decode_token validated both; scanning again collects the top-level members.
-  (void)scanner.scan(check.token.header, check.header);
-  (void)scanner.scan(check.token.payload, check.payload);
   check.decoded = true;
   check.profile = choose_profile(profile, &check.payload);
 
