@@ -79,7 +79,8 @@ int run_lint(const LintOptions& options, const Io& io) {
       if (!read) {
         report.error = read.error().message;
       } else if (read->truncated) {
-        report.error = fmt::format("{} is larger than 16 MiB", input);
+        report.error = fmt::format("{} is larger than 16 MiB, more than any payload or token",
+                                   input == "-" ? "standard input" : input);
       } else {
         text = std::move(read->text);
         if (input == "-" && text.starts_with("\xEF\xBB\xBF") && is_token_shaped(text.substr(3))) {
@@ -101,7 +102,7 @@ int run_lint(const LintOptions& options, const Io& io) {
     if (report.error) {
       unreadable = true;
       error_line(err, report.error->starts_with("cannot") ? *report.error
-                                                          : "cannot lint " + *report.error);
+                                                          : "cannot lint: " + *report.error);
     } else {
       LintResult result =
           token ? lint_token_text(text, profile, *now) : lint_json_text(text, profile, *now);

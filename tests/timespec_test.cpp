@@ -30,6 +30,23 @@ TEST_CASE("timespec: durations the contract refuses") {
   }
 }
 
+TEST_CASE("timespec: a duration or time past the limit says so, not 'not a duration'") {
+  for (const char* text : {"253402300800", "99999999d", "2932897d", "1000000000000s"}) {
+    CAPTURE(text);
+    const auto r = parse_duration(text);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().message.find("longer than chatjwt takes") != std::string::npos);
+  }
+  CHECK(parse_duration("2932896d").has_value());
+  CHECK(parse_duration("253402300799").has_value());
+  for (const char* text : {"253402300800", "1776954600000"}) {
+    CAPTURE(text);
+    const auto r = parse_time(text);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().message.find("milliseconds") != std::string::npos);
+  }
+}
+
 TEST_CASE("timespec: RFC 3339 times and Unix seconds") {
   const std::pair<const char*, std::int64_t> rows[] = {
       {"2026-04-23T14:30:00Z", 1776954600},

@@ -24,6 +24,20 @@ Error bad_time(std::string_view text) {
                            text.substr(0, 64))};
 }
 
+Error too_late(std::string_view text) {
+  return Error{ErrorCode::usage,
+               fmt::format("'{}' is after 9999-12-31T23:59:59Z, the last time chatjwt takes "
+                           "(Unix time is in seconds, not milliseconds)",
+                           text.substr(0, 64))};
+}
+
+Error too_long(std::string_view text) {
+  return Error{ErrorCode::usage,
+               fmt::format("'{}' is longer than chatjwt takes: a duration is at most {} seconds "
+                           "(about 8,030 years)",
+                           text.substr(0, 64), kMaxSeconds)};
+}
+
 Error bad_duration(std::string_view text) {
   return Error{ErrorCode::usage,
                fmt::format("'{}' is not a duration: write seconds (90) or integer-unit pairs in "
@@ -54,10 +68,10 @@ bool is_valid_date(std::int64_t year, unsigned month, unsigned day) {
 Result<std::int64_t> parse_time(std::string_view text) {
   if (text.empty()) return bad_time(text);
   if (text.find_first_not_of("0123456789") == std::string_view::npos) {
-    if (text.size() > 12) return bad_time(text);
+    if (text.size() > 12) return too_late(text);
     std::int64_t value = 0;
     for (char c : text) value = value * 10 + (c - '0');
-    if (value > kMaxSeconds) return bad_time(text);
+    if (value > kMaxSeconds) return too_late(text);
     return value;
   }
   // YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)
@@ -99,10 +113,10 @@ Result<std::int64_t> parse_time(std::string_view text) {
 Result<std::int64_t> parse_duration(std::string_view text) {
   if (text.empty() || text.size() > 40) return bad_duration(text);
   if (text.find_first_not_of("0123456789") == std::string_view::npos) {
-    if (text.size() > 12) return bad_duration(text);
+    if (text.size() > 12) return too_long(text);
     std::int64_t value = 0;
     for (char c : text) value = value * 10 + (c - '0');
-    if (value > kMaxSeconds) return bad_duration(text);
+    if (value > kMaxSeconds) return too_long(text);
     return value;
   }
   static constexpr std::string_view kUnits = "dhms";
@@ -114,7 +128,7 @@ Result<std::int64_t> parse_duration(std::string_view text) {
     const std::size_t start = at;
     std::int64_t number = 0;
     while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
-      if (at - start >= 12) return bad_duration(text);
+      if (at - start >= 12) return too_long(text);
       number = number * 10 + (text[at] - '0');
       ++at;
     }
@@ -124,7 +138,7 @@ Result<std::int64_t> parse_duration(std::string_view text) {
     next_unit = unit + 1;
     ++at;
     total += number * kScale[unit];
-    if (total > kMaxSeconds) return bad_duration(text);
+    if (total > kMaxSeconds) return too_long(text);
   }
   return total;
 }
