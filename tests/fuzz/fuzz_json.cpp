@@ -1,0 +1,62 @@
+// The strict JSON reader: the event scanner and the value builder on top of it must agree,
+// and what they accept must be JSON to nlohmann too and survive a round trip.
+#include <nlohmann/json.hpp>
+
+#include "chatjwt/json_dom.hpp"
+#include "chatjwt/strict_json.hpp"
+
+#include "fuzz_check.hpp"
+
+using namespace chatjwt;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text = fuzz::as_text(data, size);
+  static StrictJsonScanner scanner;  // reused, as verify --batch does
+
+  for (const bool any_value : {true, false}) {
+    NullJsonEvents ignore;
+    const auto scan_error = scanner.scan(text, ignore, any_value);
+    const auto outcome = parse_json(text, /*with_positions=*/true, any_value);
+    FUZZ_CHECK(outcome.ok == !scan_error.has_value());
+    if (scan_error) {
+      FUZZ_CHECK(scan_error->offset <= text.size());
+      FUZZ_CHECK(outcome.failure.offset == scan_error->offset);
+      FUZZ_CHECK(!outcome.failure.message.empty());
+      continue;
+    }
+    const Json& value = outcome.json.value;
+    FUZZ_CHECK(any_value || value.is_object());
+    FUZZ_CHECK(outcome.json.positions.count("") == 1);
+
+    // A strict subset of JSON: nlohmann reads it to the same value.
+    const Json lenient = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    FUZZ_CHECK(!lenient.is_discarded());
+    FUZZ_CHECK(lenient == value);
+
+    // Written out and read again, compact and indented, the value is unchanged.
+    for (const int indent : {-1, 2}) {
+      const std::string written = to_json_text(value, indent);
+      const auto again = parse_json(written, false, any_value);
+      FUZZ_CHECK(again.ok);
+      FUZZ_CHECK(again.json.value == value);
+    }
+
+    // The object check used by sign and lint agrees.
+    if (!any_value) FUZZ_CHECK(!validate_json_object(text).has_value());
+
+    // Top-level members: every name of the root object, once each.
+    TopLevelMembers members;
+    FUZZ_CHECK(!scanner.scan(text, members, any_value).has_value());
+    if (!value.is_object()) continue;
+    FUZZ_CHECK(members.members().size() == value.size());
+    for (const auto& member : members.members()) {
+      const auto found = value.find(member.name);
+      FUZZ_CHECK(found != value.end());
+      if (member.kind == JsonKind::string) FUZZ_CHECK(*found == member.text);
+      if (member.kind == JsonKind::number) FUZZ_CHECK(found->is_number());
+      if (member.kind == JsonKind::object) FUZZ_CHECK(found->is_object());
+      if (member.kind == JsonKind::array) FUZZ_CHECK(found->is_array());
+    }
+  }
+  return 0;
+}
