@@ -34,6 +34,25 @@ TEST_CASE("sign: the payload's own iat and exp are kept") {
   CHECK((*own)["exp"] == 5);
 }
 
+TEST_CASE("sign: exp from an iat at the edges of integers neither overflows nor wraps") {
+  // int64's largest (+ 3600 overflowed: undefined behaviour) and uint64's largest (read as -1).
+  for (const char* iat : {"9223372036854775807", "18446744073709551615", "-9223372036854775808"}) {
+    CAPTURE(iat);
+    const auto r = chatjwt::complete_time_claims(
+        Json::parse(std::string(R"({"iat":)") + iat + "}"), defaults());
+    REQUIRE(r.has_value());
+    CHECK((*r)["exp"].get<double>() == doctest::Approx(std::stod(iat) + 3600));
+  }
+  const auto exact = chatjwt::complete_time_claims(Json::parse(R"({"iat":9007199254740991})"),
+                                                   defaults());
+  REQUIRE(exact.has_value());
+  CHECK((*exact)["exp"] == 9007199254744591.0);
+  const auto small = chatjwt::complete_time_claims(Json::parse(R"({"iat":-5})"), defaults());
+  REQUIRE(small.has_value());
+  CHECK((*small)["exp"] == 3595);
+  CHECK((*small)["exp"].is_number_integer());
+}
+
 TEST_CASE("sign: explicit options that contradict the payload are usage errors") {
   auto t = defaults();
   t.expires_explicit = true;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chatjwt/json_dom.hpp"
+#include "chatjwt/sign.hpp"
 #include "chatjwt/strict_json.hpp"
 
 #include "fuzz_check.hpp"
@@ -12,6 +13,13 @@ using namespace chatjwt;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = fuzz::as_text(data, size);
   static StrictJsonScanner scanner;  // reused, as verify --batch does
+
+  // sign's --claim KEY=VALUE: VALUE is JSON when it reads as JSON, else a string.
+  const auto claim = parse_claim_assignment(text);
+  if (claim) {
+    FUZZ_CHECK(!claim->key.empty());
+    FUZZ_CHECK(text.starts_with(claim->key + "="));
+  }
 
   for (const bool any_value : {true, false}) {
     NullJsonEvents ignore;

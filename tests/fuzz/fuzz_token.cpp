@@ -70,7 +70,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const auto payload = parse_json(rest);
   if (!payload.ok) return 0;
-  const std::string token = sign_token(payload.json.value, keys()[0]);
+  // As sign does: iat, exp and nbf completed (options from the first byte), then signed.
+  TimeClaims times;
+  times.now = 1'700'000'000;
+  times.no_expiry = (data[0] & 8) != 0;
+  times.expires_explicit = (data[0] & 16) != 0;
+  if ((data[0] & 32) != 0) times.not_before = times.now + 60;
+  const auto completed = complete_time_claims(payload.json.value, times);
+  if (!completed) {
+    FUZZ_CHECK(!completed.error().message.empty());
+    return 0;
+  }
+  if (!times.no_expiry) FUZZ_CHECK(completed->contains("exp"));
+  const std::string token = sign_token(*completed, keys()[0]);
   FUZZ_CHECK(!token.empty());
   if (token.size() > kMaxTokenBytes) return 0;  // malformed by the contract's cap
   const Verdict verdict = judge(token, profile, scanner);

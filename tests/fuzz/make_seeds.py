@@ -62,6 +62,9 @@ for t in tokens + [token(hs256, p) for p in payloads] + [token(h, payloads[0]) f
     token_seeds.append(b"\x00" + t.encode())          # a token, auto profile
     token_seeds.append(b"\x02" + t.encode())          # a token, convrs
 token_seeds += [b"\x01" + p for p in payloads + edge_json]  # payloads to sign and verify
+# iat at the edges of integers: sign computed exp = iat + 3600 in int64 (overflow, fixed).
+token_seeds += [b"\x01" + b'{"iat":' + n + b"}" for n in
+                (b"9223372036854775807", b"18446744073709551615", b"-9223372036854775808")]
 token_seeds += [b"\x00" + b"a.b.c", b"\x00" + b"..", b"\x00" + b"." * 10000, b"\x04" + tokens[0].encode() + b"="]
 write("token", token_seeds)
 lint_seeds = []
