@@ -1,5 +1,7 @@
 #include "chatjwt/sign.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "chatjwt/base64url.hpp"
@@ -45,16 +47,13 @@ Result<Json> complete_time_claims(Json payload, const TimeClaims& options) {
                    "iat is not a number, so exp (iat + --expires-in) cannot be set; make iat a "
                    "NumericDate (seconds since 1970) or remove it"};
     }
-    // Integer arithmetic where it is exact and cannot overflow (|iat| < 2^53, expires_in at most
-    // kMaxSeconds); beyond, as JSON numbers go, a double.
-    constexpr std::int64_t kExact = std::int64_t{1} << 53;
-    if (iat.is_number_integer() && !iat.is_number_unsigned() &&
-        iat.get<std::int64_t>() > -kExact && iat.get<std::int64_t>() < kExact) {
-      payload["exp"] = iat.get<std::int64_t>() + options.expires_in;
-    } else if (iat.is_number_unsigned() && iat.get<std::uint64_t>() < kExact) {
-      payload["exp"] = static_cast<std::int64_t>(iat.get<std::uint64_t>()) + options.expires_in;
+    // Integer arithmetic where it is exact and cannot overflow (|iat| < 2^53, which a double
+    // holds exactly; expires_in is at most kMaxSeconds); beyond, a double, as JSON numbers go.
+    const double value = iat.get<double>();
+    if (iat.is_number_integer() && std::abs(value) < 0x1p53) {
+      payload["exp"] = static_cast<std::int64_t>(value) + options.expires_in;
     } else {
-      payload["exp"] = iat.get<double>() + static_cast<double>(options.expires_in);
+      payload["exp"] = value + static_cast<double>(options.expires_in);
     }
   }
   if (options.not_before) payload["nbf"] = *options.not_before;

@@ -268,10 +268,8 @@ def gen_repeated_names():
     if where == "alg":
         h = '{"alg":"none","typ":"JWT","alg":"HS256"}'
         return compact(h, p), "malformed", {"pyjwt": True, "jsonwebtoken": True}, "repeated-names"
+    p.pop("userData", None)
     body = json.dumps(p)[:-1] + ',"userData":{"plan":"free","plan":"vip"}}'
-    if '"userData"' in json.dumps(p):
-        body = json.dumps({k: v for k, v in p.items() if k != "userData"})[:-1] + \
-               ',"userData":{"plan":"free","plan":"vip"}}'
     return compact(header(), body), "malformed", {"pyjwt": True, "jsonwebtoken": True}, "repeated-names"
 
 

@@ -5,7 +5,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const jwt = require(path.join(process.argv[2], 'node_modules', 'jsonwebtoken'));
+const jwt = require(path.resolve(process.argv[2], 'node_modules', 'jsonwebtoken'));
 const jobs = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
 const out = [];
 for (const token of jobs.tokens) {
