@@ -57,7 +57,7 @@ DIFFERENCES = {
     "nan": "chatjwt: NaN is not JSON; PyJWT's json module reads it",
     "bom": "chatjwt: a byte-order mark is malformed (I-JSON); PyJWT skips it",
     "crit": "chatjwt: a crit header is refused (RFC 7515 §4.1.11: no extension is understood); "
-            "the peers ignore crit",
+            "jsonwebtoken ignores crit (and so did PyJWT before Debian's fix for CVE-2026-32597)",
     "non-object-payload": "chatjwt: a payload that is not a JSON object is no JWT (RFC 7519 §7.2); "
                           "jsonwebtoken accepts any JSON value (a string, an array, 42)",
     "not-json-payload": "chatjwt: a payload that is not JSON is malformed; jsonwebtoken keeps it "
@@ -71,6 +71,27 @@ DIFFERENCES = {
 }
 
 rng = random.Random(20261122)
+
+
+def pyjwt_validates_headers():
+    """Debian's python3-jwt 2.6.0-1+deb12u1 (CVE-2026-32597) rejects a crit it does not
+    understand, and since it checks headers on decode, a kid that is not a string; 2.6.0-1 did
+    neither. The test expects whichever is installed to behave consistently."""
+    signing_input = (base64.urlsafe_b64encode(b'{"alg":"HS256","crit":["x-probe"]}').rstrip(b"=").decode()
+                     + "." + base64.urlsafe_b64encode(b'{"a":1}').rstrip(b"=").decode())
+    signature = hmac.new(SECRET.encode(), signing_input.encode(), hashlib.sha256).digest()
+    token = signing_input + "." + base64.urlsafe_b64encode(signature).rstrip(b"=").decode()
+    try:
+        jwt.decode(token, SECRET, algorithms=["HS256"])
+        return False
+    except jwt.InvalidTokenError:
+        return True
+
+
+PYJWT_CHECKS_HEADERS = pyjwt_validates_headers()
+if PYJWT_CHECKS_HEADERS:
+    DIFFERENCES["kid-type"] = ("PyJWT (with the CVE-2026-32597 fix) rejects a kid that is not a "
+                               "string; the contract leaves kid unchecked (lint warns)")
 
 
 def b64(raw: bytes) -> str:
@@ -361,7 +382,8 @@ def gen_bom():
 
 def gen_crit():
     h = header(crit=rng.choice([["exp"], ["b64"], [], ["x-custom"]]))
-    return compact(h, claims()), "unsupported_header", {"pyjwt": True, "jsonwebtoken": True}, "crit"
+    return (compact(h, claims()), "unsupported_header",
+            {"pyjwt": not PYJWT_CHECKS_HEADERS, "jsonwebtoken": True}, "crit")
 
 
 def gen_numeric_string_times():
@@ -391,8 +413,10 @@ def gen_iat_future():
 
 
 def gen_kid_type():
-    return agreed(compact(header(kid=rng.choice([1, None, ["k1"], {"id": "k1"}, True])), claims()),
-                  ACCEPT)
+    token = compact(header(kid=rng.choice([1, None, ["k1"], {"id": "k1"}, True])), claims())
+    if PYJWT_CHECKS_HEADERS:
+        return token, ACCEPT, {"pyjwt": False}, "kid-type"
+    return agreed(token, ACCEPT)
 
 
 def gen_odd_headers():
@@ -543,6 +567,8 @@ def main():
             failures.append(f"jsonwebtoken rejects chatjwt's token {token[:80]}: {node_detail}")
 
     elapsed = time.time() - started
+    print(f"PyJWT checks crit and kid on decode (Debian's CVE-2026-32597 fix): "
+          f"{'yes' if PYJWT_CHECKS_HEADERS else 'no'}")
     print(f"{len(cases)} tokens in {len(families)} families, judged by chatjwt, PyJWT {jwt.__version__} "
           f"and jsonwebtoken; {len(signed)} tokens signed by chatjwt checked in both ({elapsed:.1f} s)")
     print(f"chatjwt accepted {sum(v is None for v in ours)}, rejected {sum(v is not None for v in ours)}")
