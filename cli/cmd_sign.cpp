@@ -170,7 +170,7 @@ int run_sign(const SignOptions& options, const Io& io) {
     return fail(Error{ErrorCode::usage,
                       "--format html needs a vendor profile (convrs or eloquent): the payload "
                       "is generic (" +
-                          profile.reason + "); use --profile"},
+                          std::string(profile.reason) + "); use --profile"},
                 err);
   }
   // Lint first: errors stop the signing unless --force; warnings are shown either way.

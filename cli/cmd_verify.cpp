@@ -87,12 +87,21 @@ class Judge {
     Json payload;
   };
 
-  Outcome judge(std::string_view token) {
-    Outcome outcome;
-    outcome.check = check_token(token, requested_, scanner_);
+  // The outcome is the Judge's own, overwritten by the next call: its buffers are reused, so
+  // judging token after token allocates nothing on the fast path.
+  const Outcome& judge(std::string_view token) {
+    Outcome& outcome = outcome_;
+    outcome.verdict = Verdict{};
+    outcome.keys = nullptr;
+    outcome.not_judged.reset();
+    outcome.findings.clear();
+    check_token_into(token, requested_, scanner_, outcome.check);
     if (outcome.check.decoded && values_) {
       outcome.header = header_json(outcome.check);
       outcome.payload = payload_json(outcome.check);
+    } else if (values_) {
+      outcome.header = nullptr;
+      outcome.payload = nullptr;
     }
     if (outcome.check.error) {
       outcome.verdict.error = outcome.check.error;
@@ -125,6 +134,12 @@ class Judge {
 
   const ClaimRules& rules() const { return rules_; }
 
+  // A verdict decided before any check could run (an oversize line), as the Judge's outcome.
+  const Outcome& reject(Error error) {
+    outcome_ = rejected(std::move(error));
+    return outcome_;
+  }
+
   // A verdict decided before any check could run (no token in pasted text, oversize input).
   static Outcome rejected(Error error) {
     Outcome outcome;
@@ -140,6 +155,7 @@ class Judge {
   bool strict_;
   bool values_;
   StrictJsonScanner scanner_;
+  Outcome outcome_;
 };
 
 Json error_json(const Error& error) {
@@ -285,9 +301,9 @@ int verify_batch(const VerifyOptions& options, Judge& judge, const Io& io, Outpu
     line = trim_token_space(line);
     if (!oversize && (line.empty() || line.front() == '#')) continue;
     ++tokens;
-    const Judge::Outcome outcome =
-        oversize ? Judge::rejected(Error{ErrorCode::malformed,
-                                         "the line is longer than 1 MiB; no token is that long"})
+    const Judge::Outcome& outcome =
+        oversize ? judge.reject(Error{ErrorCode::malformed,
+                                      "the line is longer than 1 MiB; no token is that long"})
                  : judge.judge(line);
     if (outcome.not_judged) {
       ++unjudged;

@@ -68,6 +68,11 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   return out;
 }
 
+bool base64url_decode_to(std::string_view text, std::string& out) {
+  out.resize(base64url_decoded_size(text.size()));
+  return decode_into(text, reinterpret_cast<unsigned char*>(out.data()));
+}
+
 bool base64url_valid(std::string_view text) { return decode_into(text, nullptr); }
 
 std::string base64url_encode(std::string_view bytes) {

@@ -11,6 +11,10 @@ namespace chatjwt {
 // form 4n+1, and the unused low bits of the last character must be zero. nullopt otherwise.
 std::optional<std::string> base64url_decode(std::string_view text);
 
+// The same into out, whose buffer is reused (no allocation once it is large enough); on
+// failure out's content is unspecified.
+bool base64url_decode_to(std::string_view text, std::string& out);
+
 // Same check without producing the bytes (the fast path of verify).
 bool base64url_valid(std::string_view text);
 

@@ -37,9 +37,9 @@ std::string_view default_secret_variable(Profile profile) {
 
 ProfileChoice choose_profile(Profile requested, const std::function<bool(std::string_view)>& has) {
   if (requested != Profile::auto_detect) return {requested, "chosen with --profile"};
-  for (const char* name : {"userId", "userData", "agentData"}) {
-    if (has(name)) return {Profile::convrs, std::string("the payload has ") + name};
-  }
+  if (has("userId")) return {Profile::convrs, "the payload has userId"};
+  if (has("userData")) return {Profile::convrs, "the payload has userData"};
+  if (has("agentData")) return {Profile::convrs, "the payload has agentData"};
   if (has("user_id")) return {Profile::eloquent, "the payload has user_id"};
   return {Profile::generic,
           "the payload has no vendor claim (userId, userData, agentData, user_id)"};

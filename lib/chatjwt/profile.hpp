@@ -21,7 +21,7 @@ std::string_view default_secret_variable(Profile profile);
 
 struct ProfileChoice {
   Profile profile = Profile::generic;
-  std::string reason;  // "the payload has userId", "chosen with --profile"
+  std::string_view reason;  // static text: "the payload has userId", "chosen with --profile"
 };
 
 // requested, unless it is auto_detect: then convrs when the payload has userId, userData or

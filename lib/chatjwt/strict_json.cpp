@@ -1,5 +1,6 @@
 #include "chatjwt/strict_json.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -90,17 +91,33 @@ std::string hex_cp(std::uint32_t cp) {
 
 }  // namespace
 
+// Bytes that end a run of plain string content: '"', '\\', control characters and non-ASCII.
+constexpr std::array<bool, 256> make_string_stops() {
+  std::array<bool, 256> stops{};
+  for (std::size_t i = 0; i < 256; ++i) stops[i] = i < 0x20 || i >= 0x80 || i == '"' || i == '\\';
+  return stops;
+}
+constexpr std::array<bool, 256> kStringStops = make_string_stops();
+
 struct StrictJsonScanner::Impl {
-  // A name stored in arena: offset and length, so arena may grow without invalidating it.
+  // A member name: in the text itself when it has no escape, else in arena (by offset, so
+  // arena may grow without invalidating it).
   struct NameRef {
     std::size_t offset;
     std::size_t size;
+    bool in_arena;
+    std::uint32_t sketch;  // size, first and last byte: most unequal names differ here
   };
+  static std::uint32_t sketch_of(std::string_view name) {
+    if (name.empty()) return 0;
+    return (static_cast<std::uint32_t>(name.size()) << 16) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(name.front())) << 8) |
+           static_cast<unsigned char>(name.back());
+  }
   struct NameLess {
-    const std::string* arena;
+    const Impl* impl;
     bool operator()(const NameRef& a, const NameRef& b) const {
-      return std::string_view(arena->data() + a.offset, a.size) <
-             std::string_view(arena->data() + b.offset, b.size);
+      return impl->name_view(a) < impl->name_view(b);
     }
   };
   struct Frame {
@@ -113,8 +130,12 @@ struct StrictJsonScanner::Impl {
   std::string_view text;
   std::size_t pos = 0;
   JsonEvents* events = nullptr;
-  std::string scratch;  // the current string, unescaped
-  std::string arena;    // member names of the open objects
+  // The string just scanned, unescaped: a view into text when it has no escape (the usual
+  // case, no copy), else into scratch.
+  std::string_view str;
+  bool str_in_text = false;
+  std::string scratch;
+  std::string arena;  // escaped member names of the open objects
   std::vector<NameRef> names;
   std::vector<Frame> frames;
   std::optional<JsonError> error;
@@ -139,25 +160,32 @@ struct StrictJsonScanner::Impl {
   }
 
   std::string_view name_view(const NameRef& ref) const {
-    return {arena.data() + ref.offset, ref.size};
+    return {(ref.in_arena ? arena.data() : text.data()) + ref.offset, ref.size};
   }
 
-  // Records name in the innermost object; false when it repeats an earlier member there.
-  bool add_name(std::string_view name) {
+  // Records the string just scanned as a name in the innermost object; false when it repeats
+  // an earlier member there.
+  bool add_name() {
     Frame& frame = frames.back();
-    const NameRef ref{arena.size(), name.size()};
     const std::size_t count = names.size() - frame.names_begin;
+    const std::uint32_t sketch = sketch_of(str);
     if (frame.big == nullptr) {
       for (std::size_t i = frame.names_begin; i < names.size(); ++i) {
-        if (name_view(names[i]) == name) return false;
+        if (names[i].sketch == sketch && name_view(names[i]) == str) return false;
       }
     }
-    arena.append(name);
+    NameRef ref{0, str.size(), !str_in_text, sketch};
+    if (str_in_text) {
+      ref.offset = static_cast<std::size_t>(str.data() - text.data());
+    } else {
+      ref.offset = arena.size();
+      arena.append(str);
+    }
     names.push_back(ref);
     if (frame.big != nullptr) {
       if (!frame.big->insert(ref).second) return false;
     } else if (count + 1 > kLinearNameLimit) {
-      frame.big = std::make_unique<std::set<NameRef, NameLess>>(NameLess{&arena});
+      frame.big = std::make_unique<std::set<NameRef, NameLess>>(NameLess{this});
       for (std::size_t i = frame.names_begin; i < names.size(); ++i) frame.big->insert(names[i]);
     }
     return true;
@@ -176,23 +204,25 @@ struct StrictJsonScanner::Impl {
     return value;
   }
 
-  // Scans a string whose opening quote is at pos; its unescaped value goes to scratch.
+  // Scans a string whose opening quote is at pos into str. Plain runs are only validated;
+  // they are copied to scratch only once an escape shows up.
   bool scan_string() {
     ++pos;  // the opening quote
-    scratch.clear();
+    const std::size_t begin = pos;
+    std::size_t uncopied = pos;  // text from here is not in scratch yet (when escaped)
+    bool escaped = false;
     while (true) {
-      // Copy a run of plain ASCII at once.
-      std::size_t run = pos;
-      while (run < text.size()) {
-        const auto u = static_cast<unsigned char>(text[run]);
-        if (u == '"' || u == '\\' || u < 0x20 || u >= 0x80) break;
-        ++run;
-      }
-      scratch.append(text.data() + pos, run - pos);
-      pos = run;
+      while (pos < text.size() && !kStringStops[static_cast<unsigned char>(text[pos])]) ++pos;
       if (at_end()) return fail(text.size(), "the text ends inside a string");
       const auto u = static_cast<unsigned char>(text[pos]);
       if (u == '"') {
+        if (escaped) {
+          scratch.append(text.data() + uncopied, pos - uncopied);
+          str = scratch;
+        } else {
+          str = text.substr(begin, pos - begin);
+        }
+        str_in_text = !escaped;
         ++pos;
         return true;
       }
@@ -202,7 +232,11 @@ struct StrictJsonScanner::Impl {
                              ") must be escaped inside a string");
       }
       if (u == '\\') {
+        if (!escaped) scratch.clear();
+        escaped = true;
+        scratch.append(text.data() + uncopied, pos - uncopied);
         if (!scan_escape()) return false;
+        uncopied = pos;
         continue;
       }
       if (!scan_utf8()) return false;
@@ -309,7 +343,6 @@ struct StrictJsonScanner::Impl {
       cp = (cp << 6) | (b & 0x3FU);
     }
     if (is_noncharacter(cp)) return fail(start, "noncharacter " + hex_cp(cp) + " in a string");
-    scratch.append(text.data() + start, static_cast<std::size_t>(length));
     pos = start + static_cast<std::size_t>(length);
     return true;
   }
@@ -542,13 +575,14 @@ struct StrictJsonScanner::Impl {
     }
     const std::size_t quote = pos;
     if (!scan_string()) return false;
-    if (!add_name(scratch)) {
-      std::string shown = scratch.size() > 60 ? scratch.substr(0, 60) + "..." : scratch;
-      fail(quote, "repeated member name \"" + printable(shown) + "\"");
-      error->repeated_name = scratch;
+    if (!add_name()) {
+      const std::string_view shown = str.substr(0, 60);
+      fail(quote,
+           "repeated member name \"" + printable(shown) + (str.size() > 60 ? "..." : "") + "\"");
+      error->repeated_name = std::string(str);
       return false;
     }
-    events->key(scratch, quote);
+    events->key(str, quote);
     skip_space();
     if (at_end()) return fail(text.size(), "the text ends before the JSON value is complete");
     if (peek() != ':') return fail(pos, "expected ':' after a member name");
@@ -579,7 +613,7 @@ struct StrictJsonScanner::Impl {
       case '"': {
         const std::size_t start = pos;
         if (!scan_string()) return false;
-        events->string_value(scratch, start);
+        events->string_value(str, start);
         return true;
       }
       case 't':
@@ -632,14 +666,14 @@ std::optional<JsonError> validate_json_object(std::string_view text) {
 }
 
 const TopLevelMember* TopLevelMembers::find(std::string_view name) const {
-  for (const auto& member : members_) {
+  for (const auto& member : members()) {
     if (member.name == name) return &member;
   }
   return nullptr;
 }
 
 void TopLevelMembers::value(JsonKind kind) {
-  if (depth_ == 1 && !members_.empty()) members_.back().kind = kind;
+  if (TopLevelMember* member = current()) member->kind = kind;
 }
 
 void TopLevelMembers::begin_object(std::size_t) {
@@ -647,7 +681,13 @@ void TopLevelMembers::begin_object(std::size_t) {
   ++depth_;
 }
 void TopLevelMembers::key(std::string_view name, std::size_t) {
-  if (depth_ == 1) members_.push_back(TopLevelMember{std::string(name), JsonKind::null, 0, {}});
+  if (depth_ != 1) return;
+  if (count_ == members_.size()) members_.emplace_back();
+  TopLevelMember& member = members_[count_++];
+  member.name.assign(name);
+  member.kind = JsonKind::null;
+  member.number = 0;
+  member.text.clear();
 }
 void TopLevelMembers::end_object() { --depth_; }
 void TopLevelMembers::begin_array(std::size_t) {
@@ -657,11 +697,11 @@ void TopLevelMembers::begin_array(std::size_t) {
 void TopLevelMembers::end_array() { --depth_; }
 void TopLevelMembers::string_value(std::string_view text, std::size_t) {
   value(JsonKind::string);
-  if (depth_ == 1 && !members_.empty()) members_.back().text = text;
+  if (TopLevelMember* member = current()) member->text.assign(text);
 }
 void TopLevelMembers::number_value(double number, std::string_view, std::size_t) {
   value(JsonKind::number);
-  if (depth_ == 1 && !members_.empty()) members_.back().number = number;
+  if (TopLevelMember* member = current()) member->number = number;
 }
 void TopLevelMembers::bool_value(bool, std::size_t) { value(JsonKind::boolean); }
 void TopLevelMembers::null_value(std::size_t) { value(JsonKind::null); }

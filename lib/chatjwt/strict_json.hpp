@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -92,12 +93,14 @@ struct TopLevelMember {
   std::string text;   // when kind is string
 };
 
+// Reusable: clear() keeps the members' buffers, so picking claims out of token after token
+// allocates nothing once the buffers have grown.
 class TopLevelMembers : public JsonEvents {
  public:
-  const std::vector<TopLevelMember>& members() const { return members_; }
+  std::span<const TopLevelMember> members() const { return {members_.data(), count_}; }
   const TopLevelMember* find(std::string_view name) const;
   void clear() {
-    members_.clear();
+    count_ = 0;
     depth_ = 0;
   }
 
@@ -112,8 +115,10 @@ class TopLevelMembers : public JsonEvents {
   void null_value(std::size_t offset) override;
 
  private:
+  TopLevelMember* current() { return depth_ == 1 && count_ > 0 ? &members_[count_ - 1] : nullptr; }
   void value(JsonKind kind);
-  std::vector<TopLevelMember> members_;
+  std::vector<TopLevelMember> members_;  // the first count_ are this object's
+  std::size_t count_ = 0;
   int depth_ = 0;
 };
 

@@ -13,26 +13,23 @@ Result<TokenSegments> split_token(std::string_view token) {
         ErrorCode::malformed,
         fmt::format("the token is longer than {} bytes (1 MiB); no real token is", kMaxTokenBytes)};
   }
-  std::size_t dots[2] = {0, 0};
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if (token[i] != '.') continue;
-    if (count == 2) {
-      return Error{ErrorCode::malformed,
-                   "a token has three segments separated by two dots; this one has more"};
-    }
-    dots[count++] = i;
-  }
-  if (count < 2) {
+  // find() is memchr: the dots of a 1 KB token are found in a few dozen nanoseconds.
+  const std::size_t first = token.find('.');
+  const std::size_t second = first == std::string_view::npos ? first : token.find('.', first + 1);
+  if (second == std::string_view::npos) {
     return Error{ErrorCode::malformed,
                  fmt::format("a token has three segments separated by two dots; this one has {}",
-                             count + 1)};
+                             first == std::string_view::npos ? 1 : 2)};
+  }
+  if (token.find('.', second + 1) != std::string_view::npos) {
+    return Error{ErrorCode::malformed,
+                 "a token has three segments separated by two dots; this one has more"};
   }
   TokenSegments s;
-  s.header = token.substr(0, dots[0]);
-  s.payload = token.substr(dots[0] + 1, dots[1] - dots[0] - 1);
-  s.signature = token.substr(dots[1] + 1);
-  s.signing_input = token.substr(0, dots[1]);
+  s.header = token.substr(0, first);
+  s.payload = token.substr(first + 1, second - first - 1);
+  s.signature = token.substr(second + 1);
+  s.signing_input = token.substr(0, second);
   return s;
 }
 
@@ -62,16 +59,16 @@ std::string describe_base64url_problem(std::string_view segment) {
 
 namespace {
 
-Result<std::string> decode_segment(std::string_view segment, std::string_view name) {
+std::optional<Error> decode_segment(std::string_view segment, std::string_view name,
+                                    std::string& out) {
   if (segment.empty()) {
     return Error{ErrorCode::malformed, fmt::format("the {} segment is empty", name)};
   }
-  auto bytes = base64url_decode(segment);
-  if (!bytes) {
+  if (!base64url_decode_to(segment, out)) {
     return Error{ErrorCode::malformed, fmt::format("the {} segment is not strict base64url: {}",
                                                    name, describe_base64url_problem(segment))};
   }
-  return std::move(*bytes);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -84,37 +81,39 @@ Result<DecodedToken> decode_token(std::string_view token) {
 
 Result<DecodedToken> decode_token(std::string_view token, StrictJsonScanner& scanner,
                                   JsonEvents& header_events, JsonEvents& payload_events) {
+  DecodedToken decoded;
+  if (auto error = decode_token_into(token, scanner, header_events, payload_events, decoded)) {
+    return std::move(*error);
+  }
+  return decoded;
+}
+
+std::optional<Error> decode_token_into(std::string_view token, StrictJsonScanner& scanner,
+                                       JsonEvents& header_events, JsonEvents& payload_events,
+                                       DecodedToken& out) {
   auto split = split_token(token);
   if (!split) return split.error();
-  DecodedToken decoded;
-  decoded.segments = *split;
-  auto header = decode_segment(split->header, "header");
-  if (!header) return header.error();
-  auto payload = decode_segment(split->payload, "payload");
-  if (!payload) return payload.error();
-  if (!split->signature.empty()) {
-    auto signature = base64url_decode(split->signature);
-    if (!signature) {
-      return Error{ErrorCode::malformed,
-                   fmt::format("the signature segment is not strict base64url: {}",
-                               describe_base64url_problem(split->signature))};
-    }
-    decoded.signature = std::move(*signature);
+  out.segments = *split;
+  if (auto error = decode_segment(split->header, "header", out.header)) return error;
+  if (auto error = decode_segment(split->payload, "payload", out.payload)) return error;
+  out.signature.clear();
+  if (!split->signature.empty() && !base64url_decode_to(split->signature, out.signature)) {
+    return Error{ErrorCode::malformed,
+                 fmt::format("the signature segment is not strict base64url: {}",
+                             describe_base64url_problem(split->signature))};
   }
-  decoded.header = std::move(*header);
-  decoded.payload = std::move(*payload);
-  if (auto error = scanner.scan(decoded.header, header_events)) {
+  if (auto error = scanner.scan(out.header, header_events)) {
     return Error{ErrorCode::malformed,
                  fmt::format("the header is not a JSON object: {} (byte {} of the decoded header)",
                              error->message, error->offset + 1)};
   }
-  if (auto error = scanner.scan(decoded.payload, payload_events)) {
+  if (auto error = scanner.scan(out.payload, payload_events)) {
     return Error{
         ErrorCode::malformed,
         fmt::format("the payload is not a JSON object: {} (byte {} of the decoded payload)",
                     error->message, error->offset + 1)};
   }
-  return decoded;
+  return std::nullopt;
 }
 
 }  // namespace chatjwt

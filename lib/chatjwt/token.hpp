@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,12 @@ Result<DecodedToken> decode_token(std::string_view token);
 // validates them (one scan each: verify collects its claims this way).
 Result<DecodedToken> decode_token(std::string_view token, StrictJsonScanner& scanner,
                                   JsonEvents& header_events, JsonEvents& payload_events);
+
+// The same into a DecodedToken whose buffers are reused (verify --batch: no allocation per
+// token once they have grown). Returns the error, or nullopt when check 1 passed.
+std::optional<Error> decode_token_into(std::string_view token, StrictJsonScanner& scanner,
+                                       JsonEvents& header_events, JsonEvents& payload_events,
+                                       DecodedToken& out);
 
 // Why a segment is not strict base64url, in words ("'=' at character 37: ...").
 std::string describe_base64url_problem(std::string_view segment);

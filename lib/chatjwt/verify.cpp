@@ -21,14 +21,22 @@ TokenCheck check_token(std::string_view token, Profile profile) {
 
 TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanner& scanner) {
   TokenCheck check;
+  check_token_into(token, profile, scanner, check);
+  return check;
+}
+
+void check_token_into(std::string_view token, Profile profile, StrictJsonScanner& scanner,
+                      TokenCheck& check) {
+  check.error.reset();
+  check.decoded = false;
+  check.header.clear();
+  check.payload.clear();
   check.profile = choose_profile(profile, nullptr);
   // One scan of each segment both validates it and collects its top-level members.
-  auto decoded = decode_token(token, scanner, check.header, check.payload);
-  if (!decoded) {
-    check.error = decoded.error();
-    return check;
+  if (auto error = decode_token_into(token, scanner, check.header, check.payload, check.token)) {
+    check.error = std::move(error);
+    return;
   }
-  check.token = std::move(*decoded);
   check.decoded = true;
   check.profile = choose_profile(profile, &check.payload);
 
@@ -37,13 +45,13 @@ TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanne
   if (alg == nullptr) {
     check.error = Error{ErrorCode::unsupported_algorithm,
                         "the header has no alg; the platforms accept only \"alg\": \"HS256\""};
-    return check;
+    return;
   }
   if (alg->kind != JsonKind::string) {
     check.error =
         Error{ErrorCode::unsupported_algorithm,
               fmt::format("the header's alg is {}, not the string \"HS256\"", describe(alg->kind))};
-    return check;
+    return;
   }
   if (alg->text != "HS256") {
     std::string shown = alg->text.substr(0, 40);
@@ -53,16 +61,15 @@ TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanne
     check.error = Error{
         ErrorCode::unsupported_algorithm,
         fmt::format("the header's alg is \"{}\"; the platforms accept only \"HS256\"", shown)};
-    return check;
+    return;
   }
   // Check 3: RFC 7515 §4.1.11, no extension is understood.
   if (check.header.find("crit") != nullptr) {
     check.error = Error{ErrorCode::unsupported_header,
                         "the header has a crit member: it names extensions that must be "
                         "understood, and chatjwt understands none"};
-    return check;
+    return;
   }
-  return check;
 }
 
 std::optional<Error> check_claims(const TokenCheck& check, const ClaimRules& rules) {

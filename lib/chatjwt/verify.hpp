@@ -29,6 +29,9 @@ struct TokenCheck {
 
 // scanner is reused across calls (it keeps its buffers); profile may be auto_detect.
 TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanner& scanner);
+// The same into check, whose buffers are reused: verify --batch allocates nothing per token.
+void check_token_into(std::string_view token, Profile profile, StrictJsonScanner& scanner,
+                      TokenCheck& check);
 TokenCheck check_token(std::string_view token, Profile profile);
 // The result keeps views into the token: a temporary string would leave them dangling.
 TokenCheck check_token(std::string&& token, Profile profile, StrictJsonScanner& scanner) = delete;
