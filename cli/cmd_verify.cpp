@@ -10,6 +10,7 @@
 #include "chatjwt/token.hpp"
 #include "chatjwt/token_finder.hpp"
 #include "chatjwt/verify.hpp"
+#include "chatjwt/verify_json.hpp"
 
 #include "help_format.hpp"
 #include "keyring.hpp"
@@ -68,22 +69,25 @@ namespace {
 // Judges tokens one after another with the same rules and keys.
 class Judge {
  public:
-  // values: build the header and payload values (for JSON output); lint implies it.
-  Judge(Profile requested, ClaimRules rules, KeyRing& ring, bool lint, bool strict, bool values)
+  // With lint, the header and payload values are built for it (the DOM path); without, a
+  // token is judged from the scan alone.
+  // json: keep the header and payload as compact JSON text (written during the scan).
+  Judge(Profile requested, ClaimRules rules, KeyRing& ring, bool lint, bool strict, bool json)
       : requested_(requested),
         rules_(std::move(rules)),
         ring_(ring),
         lint_(lint),
         strict_(strict),
-        values_(values || lint) {}
+        json_(json) {}
 
   struct Outcome {
     TokenCheck check;
     Verdict verdict;
     const KeySet* keys = nullptr;
     std::optional<Error> not_judged;   // missing_secret: exit 2
+    CompactParts compact;              // with --json, when check 1 passed
     std::vector<Diagnostic> findings;  // lint's, on a token whose header and payload decoded
-    Json header;                       // the decoded values (null unless check 1 passed)
+    Json header;  // the decoded values, for lint (null unless check 1 passed and lint is on)
     Json payload;
   };
 
@@ -95,13 +99,11 @@ class Judge {
     outcome.keys = nullptr;
     outcome.not_judged.reset();
     outcome.findings.clear();
-    check_token_into(token, requested_, scanner_, outcome.check);
-    if (outcome.check.decoded && values_) {
-      outcome.header = header_json(outcome.check);
-      outcome.payload = payload_json(outcome.check);
-    } else if (values_) {
-      outcome.header = nullptr;
-      outcome.payload = nullptr;
+    check_token_into(token, requested_, scanner_, outcome.check,
+                     json_ ? &outcome.compact : nullptr);
+    if (lint_) {
+      outcome.header = outcome.check.decoded ? header_json(outcome.check) : Json(nullptr);
+      outcome.payload = outcome.check.decoded ? payload_json(outcome.check) : Json(nullptr);
     }
     if (outcome.check.error) {
       outcome.verdict.error = outcome.check.error;
@@ -153,53 +155,37 @@ class Judge {
   KeyRing& ring_;
   bool lint_;
   bool strict_;
-  bool values_;
+  bool json_;
   StrictJsonScanner scanner_;
   Outcome outcome_;
 };
 
-Json error_json(const Error& error) {
-  return Json{{"code", to_string(error.code)}, {"message", error.message}};
-}
-
-// The contract's verify object (plus "line" first under --batch).
-Json outcome_json(const Judge::Outcome& o, std::optional<std::size_t> line) {
-  Json object = Json::object();
-  if (line) object["line"] = *line;
+// The contract's verify object (plus "line" first under --batch), one line.
+void print_json(const Judge::Outcome& o, std::optional<std::size_t> line, Output& out) {
+  VerifyObject object;
+  object.line = line;
   const std::optional<Error>& error = o.not_judged ? o.not_judged : o.verdict.error;
-  object["valid"] = !error.has_value();
-  object["error"] = error ? error_json(*error) : Json(nullptr);
-  object["profile"] = to_string(o.check.profile.profile);
-  object["header"] = o.header;
-  object["payload"] = o.payload;
-  object["secret_index"] = o.verdict.secret_index ? Json(*o.verdict.secret_index) : Json(nullptr);
-  Json warnings = Json::array();
-  for (const Diagnostic& d : o.findings) {
-    warnings.push_back({{"severity", to_string(d.severity)},
-                        {"rule", d.rule},
-                        {"part", to_string(d.part)},
-                        {"path", d.path},
-                        {"line", nullptr},
-                        {"column", nullptr},
-                        {"message", d.message}});
+  object.error = error ? &*error : nullptr;
+  object.profile = o.check.profile.profile;
+  if (o.check.decoded) {
+    object.header = o.compact.header;
+    object.payload = o.compact.payload;
   }
-  object["warnings"] = std::move(warnings);
-  return object;
+  object.secret_index = o.verdict.secret_index;
+  object.warnings = o.findings;
+  append_verify_json(out.buffer(), object);
+  out.commit();
 }
 
 // Exit 2 before any token was judged; --json still prints one object.
 int cannot_judge(const Error& error, bool json, Output& out, Output& err,
                  Profile profile = Profile::generic) {
   if (json) {
-    Json object = Json::object();
-    object["valid"] = false;
-    object["error"] = error_json(error);
-    object["profile"] = to_string(profile == Profile::auto_detect ? Profile::generic : profile);
-    object["header"] = nullptr;
-    object["payload"] = nullptr;
-    object["secret_index"] = nullptr;
-    object["warnings"] = Json::array();
-    out.print("{}\n", to_json_text(object));
+    VerifyObject object;
+    object.error = &error;
+    object.profile = profile == Profile::auto_detect ? Profile::generic : profile;
+    append_verify_json(out.buffer(), object);
+    out.commit();
   }
   error_line(err, error.message);
   return 2;
@@ -272,7 +258,7 @@ int verify_single(const VerifyOptions& options, Judge& judge, const KeyRing& rin
       hints_for(outcome, judge, ring, requested_encoding(options.common));
   if (acquired->hint) hints.insert(hints.begin(), *acquired->hint);
   if (options.json) {
-    out.print("{}\n", to_json_text(outcome_json(outcome, std::nullopt)));
+    print_json(outcome, std::nullopt, out);
     for (const std::string& hint : hints) err.print("chatjwt: hint: {}\n", printable(hint));
   } else {
     const Style style(colour_enabled(options.common, out, io));
@@ -313,7 +299,7 @@ int verify_batch(const VerifyOptions& options, Judge& judge, const Io& io, Outpu
       ++valid;
     }
     if (options.json) {
-      out.print("{}\n", to_json_text(outcome_json(outcome, reader.line_number())));
+      print_json(outcome, reader.line_number(), out);
     } else if (const auto& error =
                    outcome.not_judged ? outcome.not_judged : outcome.verdict.error) {
       err.print("{}:{}: {}: {}\n", printable(name), reader.line_number(), to_string(error->code),

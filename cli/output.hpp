@@ -25,6 +25,11 @@ class Output {
     fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
     if (buffer_.size() >= kFlushAt) flush();
   }
+  // For writers that append to the buffer themselves; commit() after appending.
+  std::string& buffer() { return buffer_; }
+  void commit() {
+    if (buffer_.size() >= kFlushAt) flush();
+  }
   void flush();
   bool is_terminal() const;
   int fd() const { return fd_; }

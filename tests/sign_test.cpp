@@ -38,13 +38,13 @@ TEST_CASE("sign: exp from an iat at the edges of integers neither overflows nor 
   // int64's largest (+ 3600 overflowed: undefined behaviour) and uint64's largest (read as -1).
   for (const char* iat : {"9223372036854775807", "18446744073709551615", "-9223372036854775808"}) {
     CAPTURE(iat);
-    const auto r = chatjwt::complete_time_claims(
-        Json::parse(std::string(R"({"iat":)") + iat + "}"), defaults());
+    const auto r = chatjwt::complete_time_claims(Json::parse(std::string(R"({"iat":)") + iat + "}"),
+                                                 defaults());
     REQUIRE(r.has_value());
     CHECK((*r)["exp"].get<double>() == doctest::Approx(std::stod(iat) + 3600));
   }
-  const auto exact = chatjwt::complete_time_claims(Json::parse(R"({"iat":9007199254740991})"),
-                                                   defaults());
+  const auto exact =
+      chatjwt::complete_time_claims(Json::parse(R"({"iat":9007199254740991})"), defaults());
   REQUIRE(exact.has_value());
   CHECK((*exact)["exp"] == 9007199254744591.0);
   const auto small = chatjwt::complete_time_claims(Json::parse(R"({"iat":-5})"), defaults());

@@ -6,6 +6,10 @@
 #include <set>
 #include <system_error>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace chatjwt {
 
 std::string_view to_string(JsonKind kind) {
@@ -105,8 +109,8 @@ struct StrictJsonScanner::Impl {
   struct NameRef {
     std::size_t offset;
     std::size_t size;
-    bool in_arena;
     std::uint32_t sketch;  // size, first and last byte: most unequal names differ here
+    std::uint32_t in_arena;
   };
   static std::uint32_t sketch_of(std::string_view name) {
     if (name.empty()) return 0;
@@ -139,6 +143,8 @@ struct StrictJsonScanner::Impl {
   std::vector<NameRef> names;
   std::vector<Frame> frames;
   std::optional<JsonError> error;
+  bool spaced = false;      // white space met between tokens
+  bool any_escape = false;  // an escape met in a string
 
   bool fail(std::size_t offset, std::string message) {
     if (!error) error = JsonError{offset, std::move(message), std::nullopt};
@@ -152,6 +158,7 @@ struct StrictJsonScanner::Impl {
     while (pos < text.size()) {
       const char c = text[pos];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        spaced = true;
         ++pos;
       } else {
         return;
@@ -174,14 +181,19 @@ struct StrictJsonScanner::Impl {
         if (names[i].sketch == sketch && name_view(names[i]) == str) return false;
       }
     }
-    NameRef ref{0, str.size(), !str_in_text, sketch};
+    std::size_t offset = 0;
     if (str_in_text) {
-      ref.offset = static_cast<std::size_t>(str.data() - text.data());
+      offset = static_cast<std::size_t>(str.data() - text.data());
     } else {
-      ref.offset = arena.size();
+      offset = arena.size();
       arena.append(str);
     }
-    names.push_back(ref);
+    // Filled in place: a NameRef built on the stack and copied made a store-forwarding stall.
+    NameRef& ref = names.emplace_back();
+    ref.offset = offset;
+    ref.size = str.size();
+    ref.sketch = sketch;
+    ref.in_arena = str_in_text ? 0U : 1U;
     if (frame.big != nullptr) {
       if (!frame.big->insert(ref).second) return false;
     } else if (count + 1 > kLinearNameLimit) {
@@ -212,7 +224,33 @@ struct StrictJsonScanner::Impl {
     std::size_t uncopied = pos;  // text from here is not in scratch yet (when escaped)
     bool escaped = false;
     while (true) {
-      while (pos < text.size() && !kStringStops[static_cast<unsigned char>(text[pos])]) ++pos;
+      {
+        // Locals: a char read may alias the member pos, which would be stored on every byte.
+        const char* data = text.data();
+        const std::size_t size = text.size();
+        std::size_t p = pos;
+#ifdef __SSE2__
+        // Sixteen bytes at a time (SSE2 is part of x86-64): a stop is '"', '\\', or a byte
+        // below 0x20 or from 0x80 (both below 0x20 as signed bytes).
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (size - p >= 16) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + p));
+          const __m128i stops =
+              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                           _mm_cmplt_epi8(v, space));
+          const int mask = _mm_movemask_epi8(stops);
+          if (mask != 0) {
+            p += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+            break;
+          }
+          p += 16;
+        }
+#endif
+        while (p < size && !kStringStops[static_cast<unsigned char>(data[p])]) ++p;
+        pos = p;
+      }
       if (at_end()) return fail(text.size(), "the text ends inside a string");
       const auto u = static_cast<unsigned char>(text[pos]);
       if (u == '"') {
@@ -234,6 +272,7 @@ struct StrictJsonScanner::Impl {
       if (u == '\\') {
         if (!escaped) scratch.clear();
         escaped = true;
+        any_escape = true;
         scratch.append(text.data() + uncopied, pos - uncopied);
         if (!scan_escape()) return false;
         uncopied = pos;
@@ -651,6 +690,8 @@ std::optional<JsonError> StrictJsonScanner::scan(std::string_view text, JsonEven
   s.pos = 0;
   s.events = &events;
   s.error.reset();
+  s.spaced = false;
+  s.any_escape = false;
   s.names.clear();
   s.arena.clear();
   s.frames.clear();
@@ -658,6 +699,8 @@ std::optional<JsonError> StrictJsonScanner::scan(std::string_view text, JsonEven
   s.events = nullptr;
   return std::move(s.error);
 }
+
+bool StrictJsonScanner::last_text_compact() const { return !impl_->spaced && !impl_->any_escape; }
 
 std::optional<JsonError> validate_json_object(std::string_view text) {
   StrictJsonScanner scanner;

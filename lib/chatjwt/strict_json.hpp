@@ -77,6 +77,10 @@ class StrictJsonScanner {
   // Returns nullopt when the text is I-JSON; events already sent stay sent on error.
   std::optional<JsonError> scan(std::string_view text, JsonEvents& events, bool any_value = false);
 
+  // After a scan that succeeded: the text has no white space between its tokens and no escape
+  // in any string (so only its numbers can differ from a compact re-writing).
+  bool last_text_compact() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

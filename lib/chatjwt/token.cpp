@@ -107,12 +107,14 @@ std::optional<Error> decode_token_into(std::string_view token, StrictJsonScanner
                  fmt::format("the header is not a JSON object: {} (byte {} of the decoded header)",
                              error->message, error->offset + 1)};
   }
+  out.header_compact = scanner.last_text_compact();
   if (auto error = scanner.scan(out.payload, payload_events)) {
     return Error{
         ErrorCode::malformed,
         fmt::format("the payload is not a JSON object: {} (byte {} of the decoded payload)",
                     error->message, error->offset + 1)};
   }
+  out.payload_compact = scanner.last_text_compact();
   return std::nullopt;
 }
 

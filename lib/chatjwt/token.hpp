@@ -31,6 +31,9 @@ struct DecodedToken {
   std::string header;  // the decoded JSON text
   std::string payload;
   std::string signature;  // raw bytes
+  // The scanner's last_text_compact() for each: no white space between tokens, no escape.
+  bool header_compact = false;
+  bool payload_compact = false;
 };
 
 // Check 1 of verify, whole: the segments, strict base64url, I-JSON objects. The views in the

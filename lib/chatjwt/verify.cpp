@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "chatjwt/json_writer.hpp"
 #include "chatjwt/timespec.hpp"
 
 namespace chatjwt {
@@ -10,6 +11,61 @@ namespace {
 std::string when(double numeric_date) {
   if (auto text = format_numeric_date(numeric_date)) return *text;
   return fmt::format("{}", numeric_date);
+}
+
+// Sends each event to two handlers: claims picked out and compact JSON written in one scan.
+class TeeEvents final : public JsonEvents {
+ public:
+  TeeEvents(JsonEvents& a, JsonEvents& b) : a_(a), b_(b) {}
+  void begin_object(std::size_t offset) override {
+    a_.begin_object(offset);
+    b_.begin_object(offset);
+  }
+  void key(std::string_view name, std::size_t offset) override {
+    a_.key(name, offset);
+    b_.key(name, offset);
+  }
+  void end_object() override {
+    a_.end_object();
+    b_.end_object();
+  }
+  void begin_array(std::size_t offset) override {
+    a_.begin_array(offset);
+    b_.begin_array(offset);
+  }
+  void end_array() override {
+    a_.end_array();
+    b_.end_array();
+  }
+  void string_value(std::string_view value, std::size_t offset) override {
+    a_.string_value(value, offset);
+    b_.string_value(value, offset);
+  }
+  void number_value(double value, std::string_view raw, std::size_t offset) override {
+    a_.number_value(value, raw, offset);
+    b_.number_value(value, raw, offset);
+  }
+  void bool_value(bool value, std::size_t offset) override {
+    a_.bool_value(value, offset);
+    b_.bool_value(value, offset);
+  }
+  void null_value(std::size_t offset) override {
+    a_.null_value(offset);
+    b_.null_value(offset);
+  }
+
+ private:
+  JsonEvents& a_;
+  JsonEvents& b_;
+};
+
+// The text itself when re-writing would not change it; else re-written into buffer.
+std::string_view compact_text(std::string_view text, bool compact, const NumberFormCheck& numbers,
+                              std::string& buffer, StrictJsonScanner& scanner) {
+  if (compact && numbers.numbers_as_written()) return text;
+  buffer.clear();
+  (void)append_compact_json(buffer, text, scanner);  // it has just scanned without error
+  return buffer;
 }
 
 }  // namespace
@@ -26,14 +82,31 @@ TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanne
 }
 
 void check_token_into(std::string_view token, Profile profile, StrictJsonScanner& scanner,
-                      TokenCheck& check) {
+                      TokenCheck& check, CompactParts* compact) {
   check.error.reset();
   check.decoded = false;
   check.header.clear();
   check.payload.clear();
   check.profile = choose_profile(profile, nullptr);
-  // One scan of each segment both validates it and collects its top-level members.
-  if (auto error = decode_token_into(token, scanner, check.header, check.payload, check.token)) {
+  // One scan of each segment both validates it and collects its top-level members (and
+  // writes it compact, when asked).
+  std::optional<Error> error;
+  if (compact == nullptr) {
+    error = decode_token_into(token, scanner, check.header, check.payload, check.token);
+  } else {
+    NumberFormCheck header_numbers;
+    NumberFormCheck payload_numbers;
+    TeeEvents header_events(check.header, header_numbers);
+    TeeEvents payload_events(check.payload, payload_numbers);
+    error = decode_token_into(token, scanner, header_events, payload_events, check.token);
+    if (!error) {
+      compact->header = compact_text(check.token.header, check.token.header_compact, header_numbers,
+                                     compact->header_buffer, scanner);
+      compact->payload = compact_text(check.token.payload, check.token.payload_compact,
+                                      payload_numbers, compact->payload_buffer, scanner);
+    }
+  }
+  if (error) {
     check.error = std::move(error);
     return;
   }

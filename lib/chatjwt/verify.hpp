@@ -29,9 +29,21 @@ struct TokenCheck {
 
 // scanner is reused across calls (it keeps its buffers); profile may be auto_detect.
 TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanner& scanner);
-// The same into check, whose buffers are reused: verify --batch allocates nothing per token.
+// The header and payload re-written as compact JSON during the same scan (verify --json),
+// byte for byte what to_json_text gives for their values. Set only when check 1 passed.
+struct CompactParts {
+  // Views into the decoded token when its text is already compact (the usual case), else
+  // into the buffers below.
+  std::string_view header;
+  std::string_view payload;
+  std::string header_buffer;
+  std::string payload_buffer;
+};
+
+// The same into check (and compact, when given), whose buffers are reused: verify --batch
+// allocates nothing per token.
 void check_token_into(std::string_view token, Profile profile, StrictJsonScanner& scanner,
-                      TokenCheck& check);
+                      TokenCheck& check, CompactParts* compact = nullptr);
 TokenCheck check_token(std::string_view token, Profile profile);
 // The result keeps views into the token: a temporary string would leave them dangling.
 TokenCheck check_token(std::string&& token, Profile profile, StrictJsonScanner& scanner) = delete;
