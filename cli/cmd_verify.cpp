@@ -1,6 +1,15 @@
 #include "cmd_verify.hpp"
 
+#include <sched.h>
 #include <unistd.h>
+
+#include <array>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -44,6 +53,11 @@ CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
   sub->add_flag("--strict", options.strict,
                 "Reject the token (code lint) when lint finds an error or a warning in it");
   sub->add_flag("--no-lint", options.no_lint, "Skip lint (faster bulk verification)");
+  sub->add_option("--jobs", options.jobs,
+                  "With --batch: judge on N threads (default: one per core, at most 64); the "
+                  "output keeps the input order")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
   add_profile_option(*sub, options.common);
   add_now_option(*sub, options.common);
   add_secret_options(*sub, options.common, /*several=*/true);
@@ -66,7 +80,21 @@ CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
 
 namespace {
 
-// Judges tokens one after another with the same rules and keys.
+// The cores this process may run on (its affinity mask, so taskset and cpusets count).
+std::size_t default_jobs() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) {
+    return static_cast<std::size_t>(CPU_COUNT(&set));
+  }
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 0 ? cores : 1;
+}
+
+// --jobs's default: a thread per core, up to a point where more would only cost memory.
+std::size_t default_jobs_capped() { return std::min<std::size_t>(default_jobs(), 64); }
+
+// Judges tokens one after another with the same rules and keys. One per thread.
 class Judge {
  public:
   // With lint, the header and payload values are built for it (the DOM path); without, a
@@ -109,13 +137,13 @@ class Judge {
       outcome.verdict.error = outcome.check.error;
       return outcome;
     }
-    Error error;
-    outcome.keys = ring_.keys_for(outcome.check.profile.profile, error);
+    const KeyLookup& lookup = keys_for(outcome.check.profile.profile);
+    outcome.keys = lookup.keys;
     if (outcome.keys == nullptr) {
-      outcome.not_judged = std::move(error);
+      outcome.not_judged = lookup.error;
       return outcome;
     }
-    outcome.verdict = verify_checked(outcome.check, outcome.keys->keys, rules_);
+    outcome.verdict = verify_checked(outcome.check, own_keys(*outcome.keys), rules_);
     if (lint_) {
       lint_header(outcome.header, outcome.findings);
       lint_payload(outcome.payload, nullptr,
@@ -150,9 +178,38 @@ class Judge {
   }
 
  private:
+  struct KeyLookup {
+    const KeySet* keys = nullptr;
+    Error error;  // when keys is null
+  };
+
+  // The ring's answer for a profile, asked once per Judge (the ring takes a lock; its answer
+  // for a profile never changes).
+  const KeyLookup& keys_for(Profile profile) {
+    std::optional<KeyLookup>& cached = key_cache_[static_cast<std::size_t>(profile)];
+    if (!cached) {
+      KeyLookup lookup;
+      lookup.keys = ring_.keys_for(profile, lookup.error);
+      cached = std::move(lookup);
+    }
+    return *cached;
+  }
+
+  // This Judge's copies of a key set's MAC contexts: a context is not for two threads at once.
+  const std::vector<Hs256Key>& own_keys(const KeySet& set) {
+    for (auto& [from, keys] : clones_) {
+      if (from == &set) return keys;
+    }
+    auto& [from, keys] = clones_.emplace_back(&set, std::vector<Hs256Key>{});
+    for (const Hs256Key& key : set.keys) keys.push_back(key.clone());
+    return keys;
+  }
+
   Profile requested_;
   ClaimRules rules_;
   KeyRing& ring_;
+  std::array<std::optional<KeyLookup>, 4> key_cache_;  // by Profile
+  std::vector<std::pair<const KeySet*, std::vector<Hs256Key>>> clones_;
   bool lint_;
   bool strict_;
   bool json_;
@@ -161,7 +218,7 @@ class Judge {
 };
 
 // The contract's verify object (plus "line" first under --batch), one line.
-void print_json(const Judge::Outcome& o, std::optional<std::size_t> line, Output& out) {
+void append_json(const Judge::Outcome& o, std::optional<std::size_t> line, std::string& out) {
   VerifyObject object;
   object.line = line;
   const std::optional<Error>& error = o.not_judged ? o.not_judged : o.verdict.error;
@@ -173,8 +230,7 @@ void print_json(const Judge::Outcome& o, std::optional<std::size_t> line, Output
   }
   object.secret_index = o.verdict.secret_index;
   object.warnings = o.findings;
-  append_verify_json(out.buffer(), object);
-  out.commit();
+  append_verify_json(out, object);
 }
 
 // Exit 2 before any token was judged; --json still prints one object.
@@ -258,7 +314,8 @@ int verify_single(const VerifyOptions& options, Judge& judge, const KeyRing& rin
       hints_for(outcome, judge, ring, requested_encoding(options.common));
   if (acquired->hint) hints.insert(hints.begin(), *acquired->hint);
   if (options.json) {
-    print_json(outcome, std::nullopt, out);
+    append_json(outcome, std::nullopt, out.buffer());
+    out.commit();
     for (const std::string& hint : hints) err.print("chatjwt: hint: {}\n", printable(hint));
   } else {
     const Style style(colour_enabled(options.common, out, io));
@@ -271,46 +328,284 @@ int verify_single(const VerifyOptions& options, Judge& judge, const KeyRing& rin
   return outcome.verdict.error ? 1 : 0;
 }
 
-int verify_batch(const VerifyOptions& options, Judge& judge, const Io& io, Output& out,
-                 Output& err) {
+struct Tally {
+  std::size_t tokens = 0, valid = 0, rejected = 0, unjudged = 0;
+  void add(const Tally& other) {
+    tokens += other.tokens;
+    valid += other.valid;
+    rejected += other.rejected;
+    unjudged += other.unjudged;
+  }
+};
+
+// A run of batch lines that travels together from the reader to a worker and on to the
+// output; slots are reused, so their buffers stop growing once warm.
+struct Chunk {
+  struct Line {
+    std::size_t offset = 0;  // into text
+    std::size_t size = 0;
+    std::size_t number = 0;  // 1-based line number in the input
+    bool oversize = false;
+  };
+  std::string text;
+  std::vector<Line> lines;
+  std::string out;  // what the chunk prints on standard output (--json)
+  std::string err;  // and on standard error (the rejected lines)
+  Tally tally;
+
+  void clear() {
+    text.clear();
+    lines.clear();
+    out.clear();
+    err.clear();
+    tally = {};
+  }
+};
+
+// A chunk is handed on at this many lines or bytes (a single long line may exceed it):
+// small enough that the slots in flight stay a few MiB, large enough that handing over costs
+// nothing next to judging.
+constexpr std::size_t kChunkLines = 128;
+constexpr std::size_t kChunkBytes = 128 * 1024;
+
+// Judges one batch line; what it prints goes to out (--json) or err (a rejected line).
+void judge_line(Judge& judge, std::string_view token, const Chunk::Line& line, bool json,
+                std::string_view shown_name, std::string& out, std::string& err, Tally& tally) {
+  const Judge::Outcome& outcome =
+      line.oversize ? judge.reject(Error{ErrorCode::malformed,
+                                         "the line is longer than 1 MiB; no token is that long"})
+                    : judge.judge(token);
+  ++tally.tokens;
+  if (outcome.not_judged) {
+    ++tally.unjudged;
+  } else if (outcome.verdict.error) {
+    ++tally.rejected;
+  } else {
+    ++tally.valid;
+  }
+  if (json) {
+    append_json(outcome, line.number, out);
+  } else if (const auto& error = outcome.not_judged ? outcome.not_judged : outcome.verdict.error) {
+    fmt::format_to(std::back_inserter(err), "{}:{}: {}: {}\n", shown_name, line.number,
+                   to_string(error->code), printable(error->message));
+  }
+}
+
+void judge_chunk(Chunk& chunk, Judge& judge, bool json, std::string_view shown_name) {
+  for (const Chunk::Line& line : chunk.lines) {
+    judge_line(judge, std::string_view(chunk.text).substr(line.offset, line.size), line, json,
+               shown_name, chunk.out, chunk.err, chunk.tally);
+  }
+}
+
+// The next token line (BOM, white space, blank lines and comments dealt with); false at the end.
+bool next_token_line(LineReader& reader, std::string_view& token, Chunk::Line& line) {
+  bool oversize = false;
+  while (reader.next(token, oversize)) {
+    if (reader.line_number() == 1 && token.starts_with("\xEF\xBB\xBF")) token.remove_prefix(3);
+    token = trim_token_space(token);
+    if (!oversize && (token.empty() || token.front() == '#')) continue;
+    line.number = reader.line_number();
+    line.oversize = oversize;
+    line.size = token.size();
+    return true;
+  }
+  return false;
+}
+
+// Reads token lines into chunks, has `jobs` workers judge them (each with its own Judge),
+// and prints the chunks in input order. Memory is bounded by the slots: the reader waits
+// for the oldest chunk to be printed before it reuses its slot.
+class BatchRun {
+ public:
+  BatchRun(std::size_t jobs, const std::function<std::unique_ptr<Judge>()>& make_judge, bool json,
+           std::string shown_name, KeyRing& ring, Output& out, Output& err)
+      : jobs_(jobs),
+        json_(json),
+        shown_name_(std::move(shown_name)),
+        ring_(ring),
+        out_(out),
+        err_(err),
+        slots_(3 * jobs),
+        state_(slots_.size(), State::free) {
+    for (std::size_t i = 0; i < jobs_; ++i) judges_.push_back(make_judge());
+  }
+
+  // Reads to the end (the reader tells whether it could read all).
+  void run(LineReader& reader) {
+    ring_.defer_warnings();  // only this thread prints
+    for (std::size_t i = 1; i < jobs_; ++i) {
+      workers_.emplace_back([this, i] { work(*judges_[i]); });
+    }
+    // This thread reads and prints, and judges too whenever no slot is free to read into.
+    bool more = true;
+    while (true) {
+      print_ready();
+      if (more && filled_ - printed_ < slots_.size()) {
+        Chunk& chunk = slots_[filled_ % slots_.size()];
+        chunk.clear();
+        more = fill(chunk, reader);
+        if (chunk.lines.empty()) continue;
+        {
+          const std::lock_guard lock(mutex_);
+          state_[filled_ % slots_.size()] = State::queued;
+          queue_.push_back(&chunk);
+        }
+        ++filled_;
+        if (jobs_ > 1) work_ready_.notify_one();
+        continue;
+      }
+      if (printed_ == filled_) break;  // the input is read and everything printed
+      if (!judge_queued(*judges_[0])) print_next();
+    }
+    {
+      const std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+    ring_.flush_warnings();
+  }
+
+  const Tally& tally() const { return tally_; }
+
+ private:
+  enum class State { free, queued, done };
+
+  // Token lines into chunk until it is full; false at the end of the input.
+  static bool fill(Chunk& chunk, LineReader& reader) {
+    std::string_view token;
+    Chunk::Line line;
+    while (chunk.lines.size() < kChunkLines && chunk.text.size() < kChunkBytes) {
+      if (!next_token_line(reader, token, line)) return false;
+      line.offset = chunk.text.size();
+      chunk.lines.push_back(line);
+      chunk.text.append(token);
+    }
+    return true;
+  }
+
+  // A worker thread: judges queued chunks until the run closes.
+  void work(Judge& judge) {
+    while (true) {
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+      }
+      judge_queued(judge);
+    }
+  }
+
+  // Takes the oldest queued chunk and judges it; false when none is queued.
+  bool judge_queued(Judge& judge) {
+    Chunk* chunk = nullptr;
+    {
+      const std::lock_guard lock(mutex_);
+      if (queue_.empty()) return false;
+      chunk = queue_.front();
+      queue_.pop_front();
+    }
+    judge_chunk(*chunk, judge, json_, shown_name_);
+    {
+      const std::lock_guard lock(mutex_);
+      state_[static_cast<std::size_t>(chunk - slots_.data())] = State::done;
+    }
+    chunk_done_.notify_one();
+    return true;
+  }
+
+  // Prints the chunks that are done, oldest first, up to the first that is not.
+  void print_ready() {
+    while (printed_ < filled_) {
+      const std::size_t slot = printed_ % slots_.size();
+      {
+        const std::lock_guard lock(mutex_);
+        if (state_[slot] != State::done) return;
+      }
+      print_slot(slot);
+    }
+  }
+
+  // Waits for the oldest chunk (a worker has it) and prints it.
+  void print_next() {
+    const std::size_t slot = printed_ % slots_.size();
+    {
+      std::unique_lock lock(mutex_);
+      chunk_done_.wait(lock, [&] { return state_[slot] == State::done; });
+    }
+    print_slot(slot);
+  }
+
+  void print_slot(std::size_t slot) {
+    ring_.flush_warnings();
+    print(slots_[slot]);
+    {
+      const std::lock_guard lock(mutex_);
+      state_[slot] = State::free;
+    }
+    ++printed_;
+  }
+
+  void print(const Chunk& chunk) {
+    out_.write(chunk.out);
+    err_.write(chunk.err);
+    tally_.add(chunk.tally);
+  }
+
+  std::size_t jobs_;
+  bool json_;
+  std::string shown_name_;
+  KeyRing& ring_;
+  Output& out_;
+  Output& err_;
+  std::vector<Chunk> slots_;
+  std::vector<State> state_;  // of each slot, under mutex_
+  std::vector<std::unique_ptr<Judge>> judges_;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable chunk_done_;
+  std::deque<Chunk*> queue_;  // under mutex_
+  bool closing_ = false;      // under mutex_
+  std::size_t filled_ = 0;    // chunks handed to the workers
+  std::size_t printed_ = 0;   // chunks printed
+  Tally tally_;
+};
+
+int verify_batch(const VerifyOptions& options, std::size_t jobs,
+                 const std::function<std::unique_ptr<Judge>()>& make_judge, KeyRing& ring,
+                 const Io& io, Output& out, Output& err) {
   std::string open_error;
   const int fd = open_input(options.batch, io, open_error);
   if (fd < 0) return cannot_judge(Error{ErrorCode::io, open_error}, options.json, out, err);
   const std::string name = options.batch == "-" ? "<stdin>" : options.batch;
   // A line may carry white space around a token of at most 1 MiB; past this it is malformed.
   LineReader reader(fd, kMaxTokenBytes + 4096);
-  std::size_t tokens = 0, valid = 0, rejected = 0, unjudged = 0;
-  std::string_view line;
-  bool oversize = false;
-  while (reader.next(line, oversize)) {
-    if (reader.line_number() == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-    line = trim_token_space(line);
-    if (!oversize && (line.empty() || line.front() == '#')) continue;
-    ++tokens;
-    const Judge::Outcome& outcome =
-        oversize ? judge.reject(Error{ErrorCode::malformed,
-                                      "the line is longer than 1 MiB; no token is that long"})
-                 : judge.judge(line);
-    if (outcome.not_judged) {
-      ++unjudged;
-    } else if (outcome.verdict.error) {
-      ++rejected;
-    } else {
-      ++valid;
+  const std::string shown_name = printable(name);
+  Tally tally;
+  if (jobs == 1) {
+    // One thread: straight from the reader's buffer to the output's, nothing copied between.
+    const std::unique_ptr<Judge> judge = make_judge();
+    std::string_view token;
+    Chunk::Line line;
+    while (next_token_line(reader, token, line)) {
+      judge_line(*judge, token, line, options.json, shown_name, out.buffer(), err.buffer(), tally);
+      out.commit();
+      err.commit();
     }
-    if (options.json) {
-      print_json(outcome, reader.line_number(), out);
-    } else if (const auto& error =
-                   outcome.not_judged ? outcome.not_judged : outcome.verdict.error) {
-      err.print("{}:{}: {}: {}\n", printable(name), reader.line_number(), to_string(error->code),
-                printable(error->message));
-    }
+  } else {
+    BatchRun batch(jobs, make_judge, options.json, shown_name, ring, out, err);
+    batch.run(reader);
+    tally = batch.tally();
   }
+  const bool read = !reader.failed();
   if (fd != io.in_fd) ::close(fd);
-  if (reader.failed()) {
+  if (!read) {
     return cannot_judge(Error{ErrorCode::io, fmt::format("cannot read {} to the end", name)},
                         options.json, out, err);
   }
+  const std::size_t tokens = tally.tokens;
   if (tokens == 0) {
     return cannot_judge(
         Error{ErrorCode::usage,
@@ -319,10 +614,11 @@ int verify_batch(const VerifyOptions& options, Judge& judge, const Io& io, Outpu
   }
   if (!options.json) {
     err.print("chatjwt: {} token{}: {} valid, {} rejected{}\n", tokens, tokens == 1 ? "" : "s",
-              valid, rejected, unjudged > 0 ? fmt::format(", {} not judged", unjudged) : "");
+              tally.valid, tally.rejected,
+              tally.unjudged > 0 ? fmt::format(", {} not judged", tally.unjudged) : "");
   }
-  if (unjudged > 0) return 2;
-  return rejected > 0 ? 1 : 0;
+  if (tally.unjudged > 0) return 2;
+  return tally.rejected > 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -363,10 +659,15 @@ int run_verify(const VerifyOptions& options, const Io& io) {
   rules.now = *now;
   rules.leeway = *leeway;
   rules.require = options.require;
-  Judge judge(requested_profile(options.common), std::move(rules), ring, !options.no_lint,
-              options.strict, options.json);
-  if (batch) return verify_batch(options, judge, io, out, err);
-  return verify_single(options, judge, ring, *now, io, out, err);
+  const auto make_judge = [&] {
+    return std::make_unique<Judge>(requested_profile(options.common), rules, ring, !options.no_lint,
+                                   options.strict, options.json);
+  };
+  if (batch) {
+    return verify_batch(options, options.jobs > 0 ? options.jobs : default_jobs_capped(),
+                        make_judge, ring, io, out, err);
+  }
+  return verify_single(options, *make_judge(), ring, *now, io, out, err);
 }
 
 }  // namespace chatjwt::cli

@@ -19,6 +19,7 @@ struct VerifyOptions {
   std::vector<std::string> require;
   bool strict = false;   // lint findings reject the token (code lint)
   bool no_lint = false;  // skip lint (bulk verification)
+  std::size_t jobs = 0;  // --batch worker threads; 0: one per core
   CommonOptions common;
 };
 

@@ -21,8 +21,23 @@ Result<bool> KeyRing::load_explicit(const std::vector<SecretSource>& sources) {
   return true;
 }
 
+void KeyRing::warn(std::string text) {
+  if (defer_) {
+    pending_.push_back(std::move(text));
+  } else {
+    warning_line(err_, text);
+  }
+}
+
+void KeyRing::flush_warnings() {
+  const std::lock_guard lock(mutex_);
+  for (const std::string& text : pending_) warning_line(err_, text);
+  pending_.clear();
+}
+
 const KeySet* KeyRing::keys_for(Profile profile, Error& error) {
-  if (explicit_) return &*explicit_;
+  if (explicit_) return &*explicit_;  // set before any thread starts, never changed
+  const std::lock_guard lock(mutex_);
   auto found = defaults_.find(profile);
   if (found == defaults_.end()) {
     const std::string name(default_secret_variable(profile));
@@ -44,9 +59,10 @@ const KeySet* KeyRing::keys_for(Profile profile, Error& error) {
                      fmt::format("{} is set but unusable: {}", name, secret.error().message)};
       }
       if (secret->size() < kRecommendedSecretBytes) {
-        warning_line(err_, fmt::format("the secret from {} is {} bytes; RFC 7518 §3.2 asks for at "
-                                       "least 32 (the length of the hash)",
-                                       name, secret->size()));
+        warn(
+            fmt::format("the secret from {} is {} bytes; RFC 7518 §3.2 asks for at least 32 (the "
+                        "length of the hash)",
+                        name, secret->size()));
       }
       KeySet set;
       set.keys.emplace_back(secret->view());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,14 +35,25 @@ class KeyRing {
   Result<bool> load_explicit(const std::vector<SecretSource>& sources);
 
   // The keys for a token of this profile: the explicit ones, or the profile's variable
-  // (missing_secret when unset, empty or unusable). Warnings are printed once each.
+  // (missing_secret when unset, empty or unusable). Warnings are printed once each, or held
+  // for flush_warnings() after defer_warnings(). Safe to call from several threads; the
+  // KeySet stays where it is for the ring's life (its Hs256Keys are not for sharing:
+  // each thread clones them).
   const KeySet* keys_for(Profile profile, Error& error);
+
+  // Worker threads must not print: warnings wait until the thread that prints flushes them.
+  void defer_warnings() { defer_ = true; }
+  void flush_warnings();
 
   // Other keys worth trying when a signature does not match: the other profiles' default
   // variables, and NAME_PREVIOUS / NAME_OLD of each variable used (a rotated secret).
   std::vector<SecretCandidate> other_candidates(const KeySet& used) const;
 
  private:
+  void warn(std::string text);
+  std::mutex mutex_;
+  bool defer_ = false;
+  std::vector<std::string> pending_;
   const Io& io_;
   SecretEncoding encoding_;
   Output& err_;

@@ -6,16 +6,20 @@
 
 namespace chatjwt::cli {
 
-void Output::flush() {
+void Output::write_all(std::string_view text) {
   std::size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       break;  // a closed pipe: nothing more can be said
     }
     done += static_cast<std::size_t>(n);
   }
+}
+
+void Output::flush() {
+  write_all(buffer_);
   buffer_.clear();
 }
 

@@ -17,6 +17,11 @@ class Output {
   ~Output() { flush(); }
 
   void write(std::string_view text) {
+    if (text.size() >= kFlushAt) {  // large: straight to the file, not through the buffer
+      flush();
+      write_all(text);
+      return;
+    }
     buffer_.append(text);
     if (buffer_.size() >= kFlushAt) flush();
   }
@@ -35,6 +40,7 @@ class Output {
   int fd() const { return fd_; }
 
  private:
+  void write_all(std::string_view text);
   static constexpr std::size_t kFlushAt = 64 * 1024;
   int fd_;
   std::string buffer_;

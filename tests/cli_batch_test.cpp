@@ -127,3 +127,101 @@ TEST_CASE("cli batch: a 50 MB line is malformed, and the next line is still judg
   CHECK(lines[1]["line"] == 2);
   CHECK(lines[1]["valid"] == true);
 }
+
+// --jobs: the workers judge chunks of lines in parallel; what is printed, and in which order,
+// must not depend on how many there are.
+TEST_CASE("cli batch: --jobs N prints exactly what --jobs 1 prints, in input order") {
+  std::string content = "\xEF\xBB\xBF";
+  std::size_t token_lines = 0;
+  for (int i = 0; i < 2500; ++i) {
+    const std::string user = "\"user-" + std::to_string(i) + "\"";
+    switch (i % 9) {
+      case 0:
+        content += make_token(kHeader, R"({"userId":)" + user + R"(,"exp":1776954000})");
+        break;  // expired
+      case 1:
+        content += make_token(kHeader, R"({"userId":)" + user + "}", "another-secret-0123456789");
+        break;  // bad signature
+      case 2:
+        content += i % 2 == 0 ? "# comment " + user : "   ";
+        --token_lines;
+        break;
+      case 3:
+        content += "not a token " + user;
+        break;
+      case 4:  // Eloquent: its variable is unset below, so this line cannot be judged
+        content += make_token(kHeader, R"({"user_id":)" + user + "}");
+        break;
+      default:
+        content += make_token(kHeader, R"({"userId":)" + user + R"(,"exp":1776958200})");
+    }
+    ++token_lines;
+    content += i % 7 == 0 ? "\r\n" : "\n";
+    if (i == 1234) {
+      content += std::string(2 << 20, 'A') + "\n";  // longer than 1 MiB: malformed
+      ++token_lines;
+    }
+  }
+  // One file for all runs: its name is part of each rejected line.
+  const TempFile file(content);
+  RunOptions options;
+  options.env = {{"CONVRS_SIGNING_SECRET", kSecret}};
+  const auto run = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"verify", "--now", kNowText, "--batch", file.path()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_chatjwt(args, options);
+  };
+  for (const bool json : {true, false}) {
+    CAPTURE(json);
+    std::vector<std::string> extra = {"--jobs", "1"};
+    if (json) extra.push_back("--json");
+    const RunResult one = run(extra);
+    REQUIRE(one.status == 2);  // the Eloquent lines
+    if (json) {
+      const auto lines = lines_of(one.out);
+      REQUIRE(lines.size() == token_lines);
+      for (std::size_t k = 1; k < lines.size(); ++k) {
+        REQUIRE(lines[k]["line"].get<std::size_t>() > lines[k - 1]["line"].get<std::size_t>());
+      }
+    } else {
+      CHECK(one.out.empty());
+      CHECK(one.err.find("chatjwt: " + std::to_string(token_lines) + " tokens: ") !=
+            std::string::npos);
+    }
+    for (const char* jobs : {"2", "3", "8"}) {
+      CAPTURE(jobs);
+      extra[1] = jobs;
+      const RunResult many = run(extra);
+      CHECK(many.status == one.status);
+      CHECK(many.out == one.out);
+      CHECK(many.err == one.err);
+    }
+  }
+}
+
+TEST_CASE("cli batch: a short secret's warning is printed once under --jobs") {
+  std::string content;
+  for (int i = 0; i < 1000; ++i) {
+    content += make_token(kHeader, R"({"userId":"u)" + std::to_string(i) + R"("})", "short-key") +
+               "\n";
+  }
+  const RunResult r = batch(content, {"--jobs", "4"}, {{"CONVRS_SIGNING_SECRET", "short-key"}});
+  CHECK(r.status == 0);
+  std::size_t warnings = 0;
+  for (std::size_t at = r.err.find("9 bytes"); at != std::string::npos;
+       at = r.err.find("9 bytes", at + 1)) {
+    ++warnings;
+  }
+  CHECK(warnings == 1);
+  CHECK(r.err.find("1000 tokens: 1000 valid, 0 rejected") != std::string::npos);
+}
+
+TEST_CASE("cli batch: --jobs must be between 1 and 256") {
+  for (const char* jobs : {"0", "257", "-1", "two"}) {
+    CAPTURE(jobs);
+    const RunResult r = batch(convrs_token() + "\n", {"--jobs", jobs});
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("--jobs") != std::string::npos);
+  }
+}

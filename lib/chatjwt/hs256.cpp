@@ -70,6 +70,12 @@ Hs256Key& Hs256Key::operator=(Hs256Key&& other) noexcept {
 
 Hs256Key::~Hs256Key() { EVP_MAC_CTX_free(ctx_); }
 
+Hs256Key Hs256Key::clone() const {
+  Hs256Key copy;
+  if (ctx_ != nullptr) copy.ctx_ = EVP_MAC_CTX_dup(ctx_);
+  return copy;
+}
+
 bool Hs256Key::mac(std::string_view message, Digest& out) const {
   if (ctx_ == nullptr) return false;
   // Re-initialising with no key keeps the key already set: no re-keying per message.

@@ -51,6 +51,9 @@ class Hs256Key {
   // False only if OpenSSL could not set up the MAC (out of memory, broken provider).
   bool ok() const { return ctx_ != nullptr; }
 
+  // An independent copy of the keyed context, for another thread (no key schedule redone).
+  Hs256Key clone() const;
+
   // Writes the MAC of message to out; false (out unspecified) if OpenSSL failed.
   bool mac(std::string_view message, Digest& out) const;
 
@@ -58,6 +61,7 @@ class Hs256Key {
   bool verify(std::string_view message, std::string_view signature) const;
 
  private:
+  Hs256Key() = default;
   ::evp_mac_ctx_st* ctx_ = nullptr;
 };
 
