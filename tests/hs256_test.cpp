@@ -24,6 +24,53 @@ TEST_CASE("hs256: RFC 4231 test case 2 (key 'Jefe')") {
   CHECK(hex(*mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+// RFC 4231 §4 (HMAC-SHA-256 outputs): short keys, data longer than a block, and keys longer than
+// the 64-byte block, which are hashed first. Then keys of exactly 64 and 65 bytes, and the
+// empty key (values from Python's hmac module).
+TEST_CASE("hs256: RFC 4231 test cases 1, 3, 4, 6, 7 and the block-size boundaries") {
+  std::string key4;
+  for (int i = 1; i <= 25; ++i) key4.push_back(static_cast<char>(i));
+  const struct {
+    std::string key;
+    std::string data;
+    const char* mac;
+  } rows[] = {
+      {std::string(20, '\x0b'), "Hi There",
+       "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"},
+      {std::string(20, '\xaa'), std::string(50, '\xdd'),
+       "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"},
+      {key4, std::string(50, '\xcd'),
+       "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"},
+      {std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First",
+       "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"},
+      {std::string(131, '\xaa'),
+       "This is a test using a larger than block-size key and a larger than block-size data. The "
+       "key needs to be hashed before being used by the HMAC algorithm.",
+       "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"},
+      {std::string(64, 'k'), "block-size key",
+       "3639ed45f96410ae1abf821aaf15a4e616209464f7e06fb79435d35e485bd3c2"},
+      {std::string(65, 'k'), "one past the block size",
+       "f6ec0a08c54aeff71dab26c95b1de5c8c44ce7c1ed3e33aa6c141719160289bb"},
+      {"", "empty key", "bf6e6a0f34cd9fdf69c67b8c62969c87cd4f783d4665217df03f062dc4a0406e"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.mac);
+    const auto mac = chatjwt::hs256(row.key, row.data);
+    REQUIRE(mac.has_value());
+    CHECK(hex(*mac) == row.mac);
+    // The same through a reused key and its clone, twice each: no state leaks between messages.
+    const chatjwt::Hs256Key key(row.key);
+    const chatjwt::Hs256Key copy = key.clone();
+    for (int i = 0; i < 2; ++i) {
+      chatjwt::Digest out{};
+      REQUIRE(key.mac(row.data, out));
+      CHECK(hex(out) == row.mac);
+      REQUIRE(copy.mac(row.data, out));
+      CHECK(hex(out) == row.mac);
+    }
+  }
+}
+
 TEST_CASE("hs256: RFC 7515 appendix A.1 known answer") {
   // The JWK "k" of A.1, and the signing input and signature the RFC prints.
   const auto key = chatjwt::base64url_decode(

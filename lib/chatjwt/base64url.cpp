@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 #define CHATJWT_BASE64URL_AVX2 1
 #endif
@@ -71,8 +72,22 @@ __attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* in,
   return done;
 }
 
+// Asked on first use, not at start-up (__builtin_cpu_supports would add libgcc's CPU probe, a
+// dozen cpuid instructions, to every run: each traps to the hypervisor in a VM).
+bool probe_avx2() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (__get_cpuid(1, &a, &b, &c, &d) == 0) return false;
+  if ((c & bit_OSXSAVE) == 0 || (c & bit_AVX) == 0) return false;
+  unsigned lo = 0, hi = 0;
+  __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));  // the OS saves XMM and YMM state
+  if ((lo & 6U) != 6U) return false;
+  if (__get_cpuid_max(0, nullptr) < 7) return false;
+  __cpuid_count(7, 0, a, b, c, d);
+  return (b & bit_AVX2) != 0;
+}
+
 bool have_avx2() {
-  static const bool have = __builtin_cpu_supports("avx2");
+  static const bool have = probe_avx2();
   return have;
 }
 #endif

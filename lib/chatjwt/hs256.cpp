@@ -1,12 +1,13 @@
 #include "chatjwt/hs256.hpp"
 
 #include <cstring>
+#include <memory>
 #include <utility>
 
-#include <openssl/core_names.h>
+// The SHA-256 block functions are deprecated in OpenSSL 3 (see Hs256Key::State).
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#include <openssl/sha.h>
 
 namespace chatjwt {
 
@@ -36,54 +37,85 @@ void wipe(std::string& text) {
   text.clear();
 }
 
+// HMAC (RFC 2104) over OpenSSL's SHA-256 block functions. OpenSSL 3 marks SHA256_Init and
+// kin deprecated in favour of EVP, but they are the same SHA-NI/AVX code without EVP's
+// provider machinery: fetching the EVP HMAC costs about 1.2 ms of start-up (half of a one-token
+// verify) and each message pays for two EVP context copies. The construction is a few lines
+// and checked against RFC 4231, RFC 7515 and the Wycheproof vectors.
+struct Hs256Key::State {
+  SHA256_CTX inner;  // after the block key XOR ipad
+  SHA256_CTX outer;  // after the block key XOR opad
+};
+
+namespace {
+
+constexpr std::size_t kBlock = 64;
+
+}  // namespace
+
 Hs256Key::Hs256Key(std::string_view secret) {
-  EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-  if (mac == nullptr) return;
-  EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
-  EVP_MAC_free(mac);  // the context holds its own reference
-  if (ctx == nullptr) return;
-  char digest_name[] = "SHA256";
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
-      OSSL_PARAM_construct_end(),
-  };
-  // An empty key needs a non-null pointer for OpenSSL; the CLI refuses empty secrets anyway.
-  static const unsigned char kEmpty = 0;
-  const auto* key =
-      secret.empty() ? &kEmpty : reinterpret_cast<const unsigned char*>(secret.data());
-  if (EVP_MAC_init(ctx, key, secret.size(), params) != 1) {
-    EVP_MAC_CTX_free(ctx);
-    return;
+  unsigned char block[kBlock] = {};
+  bool ok = true;
+  if (secret.size() > kBlock) {  // a long key is hashed first
+    SHA256_CTX ctx;
+    ok = SHA256_Init(&ctx) == 1 && SHA256_Update(&ctx, secret.data(), secret.size()) == 1 &&
+         SHA256_Final(block, &ctx) == 1;
+    OPENSSL_cleanse(&ctx, sizeof ctx);
+  } else if (!secret.empty()) {
+    std::memcpy(block, secret.data(), secret.size());
   }
-  ctx_ = ctx;
+  auto state = std::make_unique<State>();
+  unsigned char pad[kBlock];
+  for (std::size_t i = 0; i < kBlock; ++i) pad[i] = static_cast<unsigned char>(block[i] ^ 0x36U);
+  ok = ok && SHA256_Init(&state->inner) == 1 && SHA256_Update(&state->inner, pad, kBlock) == 1;
+  for (std::size_t i = 0; i < kBlock; ++i) pad[i] = static_cast<unsigned char>(block[i] ^ 0x5CU);
+  ok = ok && SHA256_Init(&state->outer) == 1 && SHA256_Update(&state->outer, pad, kBlock) == 1;
+  OPENSSL_cleanse(pad, sizeof pad);
+  OPENSSL_cleanse(block, sizeof block);
+  if (ok) {
+    state_ = state.release();
+  } else {
+    OPENSSL_cleanse(state.get(), sizeof(State));
+  }
 }
 
-Hs256Key::Hs256Key(Hs256Key&& other) noexcept : ctx_(std::exchange(other.ctx_, nullptr)) {}
+Hs256Key::Hs256Key(Hs256Key&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
 
 Hs256Key& Hs256Key::operator=(Hs256Key&& other) noexcept {
   if (this != &other) {
-    EVP_MAC_CTX_free(ctx_);  // frees and cleanses the key schedule
-    ctx_ = std::exchange(other.ctx_, nullptr);
+    if (state_ != nullptr) {
+      OPENSSL_cleanse(state_, sizeof(State));
+      delete state_;
+    }
+    state_ = std::exchange(other.state_, nullptr);
   }
   return *this;
 }
 
-Hs256Key::~Hs256Key() { EVP_MAC_CTX_free(ctx_); }
+Hs256Key::~Hs256Key() {
+  if (state_ != nullptr) {
+    OPENSSL_cleanse(state_, sizeof(State));
+    delete state_;
+  }
+}
 
 Hs256Key Hs256Key::clone() const {
   Hs256Key copy;
-  if (ctx_ != nullptr) copy.ctx_ = EVP_MAC_CTX_dup(ctx_);
+  if (state_ != nullptr) copy.state_ = new State(*state_);
   return copy;
 }
 
 bool Hs256Key::mac(std::string_view message, Digest& out) const {
-  if (ctx_ == nullptr) return false;
-  // Re-initialising with no key keeps the key already set: no re-keying per message.
-  std::size_t written = 0;
-  return EVP_MAC_init(ctx_, nullptr, 0, nullptr) == 1 &&
-         EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(message.data()),
-                        message.size()) == 1 &&
-         EVP_MAC_final(ctx_, out.data(), &written, out.size()) == 1 && written == out.size();
+  if (state_ == nullptr) return false;
+  SHA256_CTX ctx = state_->inner;
+  unsigned char inner[SHA256_DIGEST_LENGTH];
+  bool ok =
+      SHA256_Update(&ctx, message.data(), message.size()) == 1 && SHA256_Final(inner, &ctx) == 1;
+  ctx = state_->outer;
+  ok = ok && SHA256_Update(&ctx, inner, sizeof inner) == 1 && SHA256_Final(out.data(), &ctx) == 1;
+  OPENSSL_cleanse(&ctx, sizeof ctx);
+  OPENSSL_cleanse(inner, sizeof inner);
+  return ok;
 }
 
 bool Hs256Key::verify(std::string_view message, std::string_view signature) const {

@@ -8,8 +8,6 @@
 #include <string>
 #include <string_view>
 
-struct evp_mac_ctx_st;  // OpenSSL's EVP_MAC_CTX, kept out of this header
-
 namespace chatjwt {
 
 // Bytes of a secret. Move-only; the memory is overwritten (OPENSSL_cleanse) when released.
@@ -37,8 +35,9 @@ void wipe(std::string& text);
 
 using Digest = std::array<unsigned char, 32>;
 
-// A keyed HMAC-SHA256 context, made once per secret and reused for every message.
-// Not thread-safe: give each thread its own (copy via the secret, not the object).
+// HMAC-SHA256 keyed once per secret and reused for every message: the SHA-256 states after
+// the key's inner and outer blocks are kept, so a message costs its own blocks only.
+// Not thread-safe: give each thread its own clone().
 class Hs256Key {
  public:
   explicit Hs256Key(std::string_view secret);
@@ -48,10 +47,10 @@ class Hs256Key {
   Hs256Key& operator=(const Hs256Key&) = delete;
   ~Hs256Key();
 
-  // False only if OpenSSL could not set up the MAC (out of memory, broken provider).
-  bool ok() const { return ctx_ != nullptr; }
+  // False only if OpenSSL could not set up the hash.
+  bool ok() const { return state_ != nullptr; }
 
-  // An independent copy of the keyed context, for another thread (no key schedule redone).
+  // An independent copy of the keyed state, for another thread.
   Hs256Key clone() const;
 
   // Writes the MAC of message to out; false (out unspecified) if OpenSSL failed.
@@ -61,8 +60,9 @@ class Hs256Key {
   bool verify(std::string_view message, std::string_view signature) const;
 
  private:
+  struct State;
   Hs256Key() = default;
-  ::evp_mac_ctx_st* ctx_ = nullptr;
+  State* state_ = nullptr;  // wiped and freed by the destructor
 };
 
 // One-shot HMAC-SHA256 (tests, sign); nullopt if OpenSSL failed.
