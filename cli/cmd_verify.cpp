@@ -456,7 +456,8 @@ class BatchRun {
         continue;
       }
       if (printed_ == filled_) break;  // the input is read and everything printed
-      if (!judge_queued(*judges_[0])) print_next();
+      // The newest chunk: this thread has just written it, so it is still in this core's cache.
+      if (!judge_queued(*judges_[0], /*newest=*/true)) print_next();
     }
     {
       const std::lock_guard lock(mutex_);
@@ -478,8 +479,11 @@ class BatchRun {
     Chunk::Line line;
     while (chunk.lines.size() < kChunkLines && chunk.text.size() < kChunkBytes) {
       if (!next_token_line(reader, token, line)) return false;
-      line.offset = chunk.text.size();
-      chunk.lines.push_back(line);
+      Chunk::Line& added = chunk.lines.emplace_back();  // in place: a copied temporary stalls
+      added.offset = chunk.text.size();
+      added.size = line.size;
+      added.number = line.number;
+      added.oversize = line.oversize;
       chunk.text.append(token);
     }
     return true;
@@ -493,18 +497,23 @@ class BatchRun {
         work_ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
         if (queue_.empty()) return;
       }
-      judge_queued(judge);
+      judge_queued(judge, /*newest=*/false);
     }
   }
 
-  // Takes the oldest queued chunk and judges it; false when none is queued.
-  bool judge_queued(Judge& judge) {
+  // Takes the oldest (or the newest) queued chunk and judges it; false when none is queued.
+  bool judge_queued(Judge& judge, bool newest) {
     Chunk* chunk = nullptr;
     {
       const std::lock_guard lock(mutex_);
       if (queue_.empty()) return false;
-      chunk = queue_.front();
-      queue_.pop_front();
+      if (newest) {
+        chunk = queue_.back();
+        queue_.pop_back();
+      } else {
+        chunk = queue_.front();
+        queue_.pop_front();
+      }
     }
     judge_chunk(*chunk, judge, json_, shown_name_);
     {
