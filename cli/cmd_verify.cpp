@@ -57,7 +57,14 @@ CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
                   "With --batch: judge on N threads (default: one per core, at most 64); the "
                   "output keeps the input order")
       ->type_name("N")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            const bool digits = !value.empty() && value.size() <= 3 && value[0] != '0' &&
+                                value.find_first_not_of("0123456789") == std::string::npos;
+            if (digits && std::stoi(value) >= 1 && std::stoi(value) <= 256) return {};
+            return "give a whole number of threads from 1 to 256";
+          },
+          ""));
   add_profile_option(*sub, options.common);
   add_now_option(*sub, options.common);
   add_secret_options(*sub, options.common, /*several=*/true);

@@ -202,8 +202,8 @@ TEST_CASE("cli batch: --jobs N prints exactly what --jobs 1 prints, in input ord
 TEST_CASE("cli batch: a short secret's warning is printed once under --jobs") {
   std::string content;
   for (int i = 0; i < 1000; ++i) {
-    content += make_token(kHeader, R"({"userId":"u)" + std::to_string(i) + R"("})", "short-key") +
-               "\n";
+    content +=
+        make_token(kHeader, R"({"userId":"u)" + std::to_string(i) + R"("})", "short-key") + "\n";
   }
   const RunResult r = batch(content, {"--jobs", "4"}, {{"CONVRS_SIGNING_SECRET", "short-key"}});
   CHECK(r.status == 0);
@@ -217,11 +217,12 @@ TEST_CASE("cli batch: a short secret's warning is printed once under --jobs") {
 }
 
 TEST_CASE("cli batch: --jobs must be between 1 and 256") {
-  for (const char* jobs : {"0", "257", "-1", "two"}) {
+  for (const char* jobs : {"0", "257", "-1", "two", "08", ""}) {
     CAPTURE(jobs);
     const RunResult r = batch(convrs_token() + "\n", {"--jobs", jobs});
     CHECK(r.status == 2);
     CHECK(r.out.empty());
     CHECK(r.err.find("--jobs") != std::string::npos);
+    CHECK(r.err.find("from 1 to 256") != std::string::npos);
   }
 }

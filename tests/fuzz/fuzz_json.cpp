@@ -1,8 +1,10 @@
 // The strict JSON reader: the event scanner and the value builder on top of it must agree,
-// and what they accept must be JSON to nlohmann too and survive a round trip.
+// and what they accept must be JSON to nlohmann too and survive a round trip; verify --json's
+// compact writer must write what dump() writes.
 #include <nlohmann/json.hpp>
 
 #include "chatjwt/json_dom.hpp"
+#include "chatjwt/json_writer.hpp"
 #include "chatjwt/sign.hpp"
 #include "chatjwt/strict_json.hpp"
 
@@ -47,6 +49,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const auto again = parse_json(written, false, any_value);
       FUZZ_CHECK(again.ok);
       FUZZ_CHECK(again.json.value == value);
+    }
+
+    // verify --json's writer: re-writing from events gives what dump() gives for the value, and
+    // where the copy rule says the text is already that (compact, numbers as written), it is.
+    if (!any_value) {
+      std::string compact;
+      FUZZ_CHECK(append_compact_json(compact, text, scanner));
+      FUZZ_CHECK(compact == to_json_text(value));
+      NumberFormCheck numbers;
+      FUZZ_CHECK(!scanner.scan(text, numbers).has_value());
+      if (scanner.last_text_compact() && numbers.numbers_as_written()) {
+        FUZZ_CHECK(text == compact);
+      }
     }
 
     // The object check used by sign and lint agrees.

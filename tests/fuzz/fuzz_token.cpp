@@ -39,6 +39,19 @@ Verdict judge(std::string_view token, Profile profile, StrictJsonScanner& scanne
   const bool malformed = check.error && check.error->code == ErrorCode::malformed;
   FUZZ_CHECK(decoded.has_value() == !malformed);
   FUZZ_CHECK(check.decoded == decoded.has_value());
+  // verify --json's path (reused buffers, compact parts written in the same scan) agrees, and
+  // its header and payload texts are what dump() gives for their values.
+  static TokenCheck reused;
+  static CompactParts compact;
+  check_token_into(token, profile, scanner, reused, &compact);
+  FUZZ_CHECK(reused.decoded == check.decoded);
+  FUZZ_CHECK(reused.error.has_value() == check.error.has_value());
+  if (reused.error) FUZZ_CHECK(reused.error->code == check.error->code);
+  FUZZ_CHECK(reused.profile.profile == check.profile.profile);
+  if (check.decoded) {
+    FUZZ_CHECK(compact.header == to_json_text(parse_json(check.token.header).json.value));
+    FUZZ_CHECK(compact.payload == to_json_text(parse_json(check.token.payload).json.value));
+  }
   if (check.error) {
     FUZZ_CHECK(!check.error->message.empty());
     explain(check, Verdict{check.error, std::nullopt}, rules());
