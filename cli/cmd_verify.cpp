@@ -369,10 +369,9 @@ struct Chunk {
   }
 };
 
-// A chunk is handed on at this many lines or bytes (a single long line may exceed it):
-// small enough that the slots in flight stay a few MiB, large enough that handing over costs
-// nothing next to judging.
-constexpr std::size_t kChunkLines = 128;
+// A chunk is handed on once it holds this many bytes of whole lines (a single long line may
+// exceed it): small enough that the slots in flight stay a few MiB, large enough that handing
+// over costs nothing next to judging.
 constexpr std::size_t kChunkBytes = 128 * 1024;
 
 // Judges one batch line; what it prints goes to out (--json) or err (a rejected line).
@@ -439,7 +438,7 @@ class BatchRun {
   }
 
   // Reads to the end (the reader tells whether it could read all).
-  void run(LineReader& reader) {
+  void run(BlockLineReader& reader) {
     ring_.defer_warnings();  // only this thread prints
     for (std::size_t i = 1; i < jobs_; ++i) {
       workers_.emplace_back([this, i] { work(*judges_[i]); });
@@ -480,20 +479,25 @@ class BatchRun {
  private:
   enum class State { free, queued, done };
 
-  // Token lines into chunk until it is full; false at the end of the input.
-  static bool fill(Chunk& chunk, LineReader& reader) {
-    std::string_view token;
-    Chunk::Line line;
-    while (chunk.lines.size() < kChunkLines && chunk.text.size() < kChunkBytes) {
-      if (!next_token_line(reader, token, line)) return false;
-      Chunk::Line& added = chunk.lines.emplace_back();  // in place: a copied temporary stalls
-      added.offset = chunk.text.size();
-      added.size = line.size;
-      added.number = line.number;
-      added.oversize = line.oversize;
-      chunk.text.append(token);
+  // The next block of lines, read straight into the chunk; its token lines are kept (white
+  // space trimmed, blank lines and comments dropped). False at the end of the input.
+  bool fill(Chunk& chunk, BlockLineReader& reader) {
+    raw_.clear();
+    const bool more = reader.fill(chunk.text, raw_, kChunkBytes);
+    for (const BlockLineReader::Line& raw : raw_) {
+      std::string_view token = raw.oversize
+                                   ? std::string_view()
+                                   : std::string_view(chunk.text).substr(raw.offset, raw.size);
+      if (raw.number == 1 && token.starts_with("\xEF\xBB\xBF")) token.remove_prefix(3);
+      token = trim_token_space(token);
+      if (!raw.oversize && (token.empty() || token.front() == '#')) continue;
+      Chunk::Line& line = chunk.lines.emplace_back();  // in place: a copied temporary stalls
+      line.offset = raw.oversize ? 0 : static_cast<std::size_t>(token.data() - chunk.text.data());
+      line.size = token.size();
+      line.number = raw.number;
+      line.oversize = raw.oversize;
     }
-    return true;
+    return more;
   }
 
   // A worker thread: judges queued chunks until the run closes.
@@ -579,6 +583,7 @@ class BatchRun {
   std::vector<State> state_;  // of each slot, under mutex_
   std::vector<std::unique_ptr<Judge>> judges_;
   std::vector<std::thread> workers_;
+  std::vector<BlockLineReader::Line> raw_;  // the reading thread's, reused
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable chunk_done_;
@@ -597,10 +602,12 @@ int verify_batch(const VerifyOptions& options, std::size_t jobs,
   if (fd < 0) return cannot_judge(Error{ErrorCode::io, open_error}, options.json, out, err);
   const std::string name = options.batch == "-" ? "<stdin>" : options.batch;
   // A line may carry white space around a token of at most 1 MiB; past this it is malformed.
-  LineReader reader(fd, kMaxTokenBytes + 4096);
+  const std::size_t cap = kMaxTokenBytes + 4096;
   const std::string shown_name = printable(name);
   Tally tally;
+  bool read = true;
   if (jobs == 1) {
+    LineReader reader(fd, cap);
     // One thread: straight from the reader's buffer to the output's, nothing copied between.
     const std::unique_ptr<Judge> judge = make_judge();
     std::string_view token;
@@ -610,12 +617,14 @@ int verify_batch(const VerifyOptions& options, std::size_t jobs,
       out.commit();
       err.commit();
     }
+    read = !reader.failed();
   } else {
+    BlockLineReader reader(fd, cap);
     BatchRun batch(jobs, make_judge, options.json, shown_name, ring, out, err);
     batch.run(reader);
     tally = batch.tally();
+    read = !reader.failed();
   }
-  const bool read = !reader.failed();
   if (fd != io.in_fd) ::close(fd);
   if (!read) {
     return cannot_judge(Error{ErrorCode::io, fmt::format("cannot read {} to the end", name)},

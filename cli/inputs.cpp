@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -239,6 +240,69 @@ bool LineReader::next(std::string_view& line, bool& oversize) {
       return false;
     }
   }
+}
+
+}  // namespace chatjwt::cli
+
+namespace chatjwt::cli {
+
+bool BlockLineReader::fill(std::string& block, std::vector<Line>& lines, std::size_t target) {
+  block.swap(carry_);  // starts with the unfinished line, which holds no LF
+  carry_.clear();
+  const std::size_t added_before = lines.size();
+  std::size_t line_start = 0;  // of the line not yet ended
+  std::size_t scan_from = block.size();
+  while (true) {
+    for (std::size_t nl = block.find('\n', scan_from); nl != std::string::npos;
+         nl = block.find('\n', scan_from)) {
+      if (skipping_) {
+        lines.push_back({0, 0, ++line_number_, true});
+        skipping_ = false;
+        block.erase(line_start, nl + 1 - line_start);  // only the oversize line's LF was kept
+        scan_from = line_start;
+        continue;
+      }
+      lines.push_back({line_start, nl - line_start, ++line_number_, false});
+      line_start = scan_from = nl + 1;
+    }
+    scan_from = block.size();
+    if (!skipping_ && block.size() - line_start > cap_) {  // too long to be a token: drop it
+      skipping_ = true;
+      block.resize(line_start);
+      scan_from = line_start;
+    }
+    if (eof_ || (line_start >= target && lines.size() > added_before)) break;
+    // Read about what the block still wants, so that little is carried over.
+    const std::size_t want =
+        std::clamp<std::size_t>(target + 4096 - std::min(target, line_start), 4096, 64 * 1024);
+    const std::size_t old = block.size();
+    block.resize(old + want);
+    const ssize_t n = read_some(fd_, block.data() + old, want);
+    if (n <= 0) {
+      block.resize(old);
+      if (n < 0) failed_ = true;
+      eof_ = true;
+      continue;
+    }
+    block.resize(old + static_cast<std::size_t>(n));
+    if (skipping_) {  // drop the oversize line's bytes, keeping its LF when it came
+      const std::size_t nl = block.find('\n', old);
+      block.erase(old, (nl == std::string::npos ? block.size() : nl) - old);
+      scan_from = old;
+    }
+  }
+  if (eof_) {
+    if (skipping_) {
+      lines.push_back({0, 0, ++line_number_, true});
+      skipping_ = false;
+    } else if (line_start < block.size()) {
+      lines.push_back({line_start, block.size() - line_start, ++line_number_, false});
+      line_start = block.size();
+    }
+  }
+  carry_.assign(block, line_start, std::string::npos);
+  block.resize(line_start);
+  return lines.size() > added_before || !eof_;
 }
 
 }  // namespace chatjwt::cli

@@ -74,6 +74,33 @@ class LineReader {
   bool failed_ = false;
 };
 
+// Reads lines straight into blocks the caller owns, so that a block of whole lines can go to
+// another thread without being copied again (verify --batch --jobs). Lines end at LF; a line
+// longer than the cap is not held: it is reported as oversize (no content) and skipped.
+class BlockLineReader {
+ public:
+  struct Line {
+    std::size_t offset = 0;  // into the block (0 and size 0 when oversize)
+    std::size_t size = 0;    // without the LF
+    std::size_t number = 0;  // 1-based
+    bool oversize = false;
+  };
+  BlockLineReader(int fd, std::size_t cap) : fd_(fd), cap_(cap) {}
+  // Replaces block's content with the next whole lines, at least target bytes of them unless the
+  // input ends first, and appends where they are to lines. False once the input is exhausted.
+  bool fill(std::string& block, std::vector<Line>& lines, std::size_t target);
+  bool failed() const { return failed_; }
+
+ private:
+  int fd_;
+  std::size_t cap_;
+  std::string carry_;  // the start of a line the previous block could not finish
+  std::size_t line_number_ = 0;
+  bool skipping_ = false;  // inside an oversize line: its bytes are dropped up to its LF
+  bool eof_ = false;
+  bool failed_ = false;
+};
+
 // Opens path for reading ("-" is standard input); -1 and a message when it cannot.
 int open_input(std::string_view path, const Io& io, std::string& error);
 

@@ -226,3 +226,43 @@ TEST_CASE("cli batch: --jobs must be between 1 and 256") {
     CHECK(r.err.find("from 1 to 256") != std::string::npos);
   }
 }
+
+// The threads read the input in blocks of whole lines (BlockLineReader), --jobs 1 line by line
+// (LineReader): the edges of lines must fall in the same places.
+TEST_CASE("cli batch: --jobs reads lines as --jobs 1 does at every edge") {
+  const std::string token = convrs_token();
+  const std::string huge(1100000, 'A');  // longer than 1 MiB: malformed, not held
+  std::string many_short;
+  for (int i = 0; i < 20000; ++i) many_short += i % 3 == 0 ? "x\n" : "\n";
+  std::string block_edges;
+  for (int i = 0; i < 600; ++i)
+    block_edges += token + std::string(static_cast<std::size_t>(i % 5), ' ') + "\n";
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"oversize first, then a token", huge + "\n" + token + "\n"},
+      {"oversize last, no final LF", token + "\n" + huge},
+      {"oversize between, CRLF", token + "\r\n" + huge + "\r\n" + token + "\r\n"},
+      {"two oversize lines in a row", huge + "\n" + huge + "\n" + token},
+      {"no final LF", token + "\n" + token},
+      {"only comments and one token at the end", many_short + "#c\n" + token},
+      {"lines across block edges", block_edges},
+      {"BOM then comment", "\xEF\xBB\xBF# c\n" + token + "\n"},
+  };
+  RunOptions options;
+  options.env = kEnv;
+  for (const auto& [name, content] : inputs) {
+    CAPTURE(name);
+    const TempFile file(content);
+    const auto run = [&](const char* jobs) {
+      return run_chatjwt(
+          {"verify", "--now", kNowText, "--batch", file.path(), "--json", "--jobs", jobs}, options);
+    };
+    const RunResult one = run("1");
+    for (const char* jobs : {"2", "5"}) {
+      CAPTURE(jobs);
+      const RunResult many = run(jobs);
+      CHECK(many.status == one.status);
+      CHECK(many.out == one.out);
+      CHECK(many.err == one.err);
+    }
+  }
+}
