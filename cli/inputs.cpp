@@ -216,6 +216,9 @@ bool LineReader::next(std::string_view& line, bool& oversize) {
   while (true) {
     const std::size_t newline = buffer_.find('\n', start_ + scanned);
     if (newline != std::string::npos) {
+      // Longer than the cap is oversize however the reads fell (the LF may come in the read
+      // that crosses the cap).
+      if (newline - start_ > cap_) oversize = true;
       line = oversize ? std::string_view{}
                       : std::string_view(buffer_).substr(start_, newline - start_);
       start_ = newline + 1;
@@ -231,6 +234,7 @@ bool LineReader::next(std::string_view& line, bool& oversize) {
       scanned = 0;
     }
     if (!fill()) {
+      if (buffer_.size() - start_ > cap_) oversize = true;
       if (start_ < buffer_.size() || oversize) {
         line = oversize ? std::string_view{} : std::string_view(buffer_).substr(start_);
         start_ = buffer_.size();
@@ -262,7 +266,11 @@ bool BlockLineReader::fill(std::string& block, std::vector<Line>& lines, std::si
         scan_from = line_start;
         continue;
       }
-      lines.push_back({line_start, nl - line_start, ++line_number_, false});
+      if (nl - line_start > cap_) {  // the same rule as LineReader, however the reads fell
+        lines.push_back({0, 0, ++line_number_, true});
+      } else {
+        lines.push_back({line_start, nl - line_start, ++line_number_, false});
+      }
       line_start = scan_from = nl + 1;
     }
     scan_from = block.size();
@@ -296,7 +304,9 @@ bool BlockLineReader::fill(std::string& block, std::vector<Line>& lines, std::si
       lines.push_back({0, 0, ++line_number_, true});
       skipping_ = false;
     } else if (line_start < block.size()) {
-      lines.push_back({line_start, block.size() - line_start, ++line_number_, false});
+      const std::size_t size = block.size() - line_start;
+      lines.push_back(size > cap_ ? Line{0, 0, ++line_number_, true}
+                                  : Line{line_start, size, ++line_number_, false});
       line_start = block.size();
     }
   }

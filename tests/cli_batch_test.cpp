@@ -266,3 +266,29 @@ TEST_CASE("cli batch: --jobs reads lines as --jobs 1 does at every edge") {
     }
   }
 }
+
+// A line longer than 1 MiB + 4 KiB is "longer than 1 MiB" wherever the reads happen to fall
+// (the LF may arrive in the read that crosses the cap; it used to depend on that).
+TEST_CASE("cli batch: every line over the cap is oversize, however the reads fall") {
+  std::string content;
+  for (std::size_t k = 0; k < 7; ++k) {
+    content += convrs_token() + std::string(k * 777, ' ') + "\n";
+    content += std::string((1U << 20) + 4096 + 1 + k * 9973, 'A') + "\n";
+  }
+  const TempFile file(content);
+  RunOptions options;
+  options.env = kEnv;
+  for (const char* jobs : {"1", "2"}) {
+    CAPTURE(jobs);
+    const RunResult r =
+        run_chatjwt({"verify", "--now", kNowText, "--batch", file.path(), "--jobs", jobs}, options);
+    CHECK(r.status == 1);
+    std::size_t oversize = 0;
+    for (std::size_t at = r.err.find("the line is longer than 1 MiB"); at != std::string::npos;
+         at = r.err.find("the line is longer than 1 MiB", at + 1)) {
+      ++oversize;
+    }
+    CHECK(oversize == 7);
+    CHECK(r.err.find("14 tokens: 7 valid, 7 rejected") != std::string::npos);
+  }
+}
