@@ -3,6 +3,7 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <condition_variable>
 #include <deque>
@@ -87,19 +88,17 @@ CLI::App* setup_verify(CLI::App& root, VerifyOptions& options) {
 
 namespace {
 
-// The cores this process may run on (its affinity mask, so taskset and cpusets count).
+// --jobs's default: a thread per core this process may run on (its affinity mask, so taskset
+// and cpusets count), up to a point where more would only cost memory.
 std::size_t default_jobs() {
+  std::size_t cores = std::thread::hardware_concurrency();
   cpu_set_t set;
   CPU_ZERO(&set);
   if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) {
-    return static_cast<std::size_t>(CPU_COUNT(&set));
+    cores = static_cast<std::size_t>(CPU_COUNT(&set));
   }
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores > 0 ? cores : 1;
+  return std::clamp<std::size_t>(cores, 1, 64);
 }
-
-// --jobs's default: a thread per core, up to a point where more would only cost memory.
-std::size_t default_jobs_capped() { return std::min<std::size_t>(default_jobs(), 64); }
 
 // Judges tokens one after another with the same rules and keys. One per thread.
 class Judge {
@@ -689,8 +688,8 @@ int run_verify(const VerifyOptions& options, const Io& io) {
                                    options.strict, options.json);
   };
   if (batch) {
-    return verify_batch(options, options.jobs > 0 ? options.jobs : default_jobs_capped(),
-                        make_judge, ring, io, out, err);
+    return verify_batch(options, options.jobs > 0 ? options.jobs : default_jobs(), make_judge, ring,
+                        io, out, err);
   }
   return verify_single(options, *make_judge(), ring, *now, io, out, err);
 }
