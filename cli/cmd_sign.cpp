@@ -177,8 +177,15 @@ int run_sign(const SignOptions& options, const Io& io) {
   InputReport report;
   report.name = options.payload.empty() ? std::string("payload") : options.payload;
   report.profile = profile.profile;
-  lint_payload(*completed, &payload->positions, LintRequest{profile.profile, false, *now},
-               report.diagnostics);
+  JsonTree tree;
+  if (const auto error = tree.build(payload_text, scanner)) {
+    // Only --claim values can take the payload past what the reader accepts (nesting).
+    report.diagnostics.push_back({Severity::error, "invalid-json", Part::payload, "", std::nullopt,
+                                  "the payload with its claims is not I-JSON: " + error->message});
+  } else {
+    lint_payload(tree.root(), LintRequest{profile.profile, false, *now}, report.diagnostics,
+                 PositionSource{std::nullopt, &payload->positions});
+  }
   sort_by_position(report.diagnostics);
   if (!report.diagnostics.empty()) {
     err.write(render_text({report}, colour_enabled(options.common, err, io)));

@@ -103,8 +103,8 @@ std::size_t default_jobs() {
 // Judges tokens one after another with the same rules and keys. One per thread.
 class Judge {
  public:
-  // With lint, the header and payload values are built for it (the DOM path); without, a
-  // token is judged from the scan alone.
+  // A token is judged from the scan alone; with lint, the same scan builds its header and
+  // payload trees for lint (into the Judge's reused trees).
   // json: keep the header and payload as compact JSON text (written during the scan).
   Judge(Profile requested, ClaimRules rules, KeyRing& ring, bool lint, bool strict, bool json)
       : requested_(requested),
@@ -121,8 +121,6 @@ class Judge {
     std::optional<Error> not_judged;   // missing_secret: exit 2
     CompactParts compact;              // with --json, when check 1 passed
     std::vector<Diagnostic> findings;  // lint's, on a token whose header and payload decoded
-    Json header;  // the decoded values, for lint (null unless check 1 passed and lint is on)
-    Json payload;
   };
 
   // The outcome is the Judge's own, overwritten by the next call: its buffers are reused, so
@@ -133,12 +131,8 @@ class Judge {
     outcome.keys = nullptr;
     outcome.not_judged.reset();
     outcome.findings.clear();
-    check_token_into(token, requested_, scanner_, outcome.check,
-                     json_ ? &outcome.compact : nullptr);
-    if (lint_) {
-      outcome.header = outcome.check.decoded ? header_json(outcome.check) : Json(nullptr);
-      outcome.payload = outcome.check.decoded ? payload_json(outcome.check) : Json(nullptr);
-    }
+    check_token_into(token, requested_, scanner_, outcome.check, json_ ? &outcome.compact : nullptr,
+                     lint_ ? &trees_ : nullptr);
     if (outcome.check.error) {
       outcome.verdict.error = outcome.check.error;
       return outcome;
@@ -151,8 +145,8 @@ class Judge {
     }
     outcome.verdict = verify_checked(outcome.check, own_keys(*outcome.keys), rules_);
     if (lint_) {
-      lint_header(outcome.header, outcome.findings);
-      lint_payload(outcome.payload, nullptr,
+      lint_header(trees_.header.root(), outcome.findings);
+      lint_payload(trees_.payload.root(),
                    LintRequest{outcome.check.profile.profile, true, rules_.now}, outcome.findings);
     }
     // Check 9: only with --strict, and only when checks 1-8 passed.
@@ -220,6 +214,7 @@ class Judge {
   bool strict_;
   bool json_;
   StrictJsonScanner scanner_;
+  LintTrees trees_;  // built during check 1 when lint is on
   Outcome outcome_;
 };
 

@@ -4,10 +4,12 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
 #include "chatjwt/base64url.hpp"
+#include "chatjwt/json_writer.hpp"
 
 #include "support/process.hpp"
 
@@ -238,6 +240,32 @@ TEST_CASE("lint: token inputs have no positions, header findings say so") {
   for (const auto& d : r.diagnostics) CHECK_FALSE(d.position.has_value());
   CHECK(r.diagnostics[0].part == Part::header);
   CHECK(r.profile == Profile::convrs);
+}
+
+TEST_CASE("lint: a token's sensitive-data findings come in document order") {
+  // A token has no positions to sort by, so the walk's order is what users read.
+  const auto r = lint_token_text(
+      token_of(R"({"alg":"HS256"})",
+               R"({"userId":"u","exp":1776958200,"a":{"password":"p","z":{"apiKey":"k"}},)"
+               R"("card":"4111111111111111","token":"t"})"),
+      Profile::generic, kNow);
+  std::vector<std::string> paths;
+  for (const auto& d : r.diagnostics) {
+    if (d.rule == "sensitive-data") paths.push_back(d.path);
+  }
+  CHECK(paths == std::vector<std::string>{"/a/password", "/a/z/apiKey", "/card", "/token"});
+}
+
+TEST_CASE("lint: a long value quoted in a message is cut between characters, not inside one") {
+  // The quote and 55 ASCII bytes, then "é" (2 bytes) straddling the 57-byte cut: it is left
+  // out whole.
+  const std::string value = std::string(55, 'a') + "\u00e9\u00e9\u00e9";
+  const auto r =
+      lint_json_text(R"({"userId":"u","email":")" + value + R"("})", Profile::convrs, kNow);
+  REQUIRE(r.diagnostics.size() == 1);
+  const std::string& message = r.diagnostics[0].message;
+  CHECK(message.starts_with("\"" + std::string(55, 'a') + "... is not a valid email"));
+  CHECK(is_valid_utf8(message));
 }
 
 TEST_CASE("lint: token shape") {

@@ -274,14 +274,27 @@ bool looks_like_card_number(std::string_view text) {
 }
 
 bool is_sensitive_name(std::string_view name) {
-  std::string folded = ascii_lower(name);
-  std::erase_if(folded, [](char c) { return c == '_' || c == '-'; });
   static constexpr std::string_view kWords[] = {
       "password",     "passwd",     "secret",     "token", "apikey", "accesstoken",
       "refreshtoken", "cardnumber", "creditcard", "cvv",   "cvc",    "ssn",
   };
+  // The name's end, lower-cased and without '_' and '-', as long as the longest word: enough
+  // to test which words it ends with, without copying the name.
+  constexpr std::size_t kLongest = 12;
+  char tail[kLongest];
+  std::size_t kept = 0;
+  for (std::size_t i = name.size(); i-- > 0 && kept < kLongest;) {
+    char c = name[i];
+    if (c == '_' || c == '-') continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    tail[kLongest - 1 - kept++] = c;
+  }
+  const std::string_view folded(tail + (kLongest - kept), kept);
+  // Most names end with none of the words' last letters: done.
+  if (folded.empty() || std::string_view("dtnyrvc").find(folded.back()) == std::string_view::npos)
+    return false;
   for (std::string_view word : kWords) {
-    if (std::string_view(folded).ends_with(word)) return true;
+    if (folded.ends_with(word)) return true;
   }
   return false;
 }

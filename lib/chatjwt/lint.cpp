@@ -111,82 +111,81 @@ constexpr RuleInfo kRules[] = {
      "warning"},
 };
 
-void walk_sensitive(const Json& root, Findings& findings) {
-  // Iterative: depth is bounded by the reader, but no recursion is simpler to trust.
-  std::vector<std::pair<const Json*, std::string>> stack = {{&root, ""}};
-  while (!stack.empty()) {
-    auto [node, path] = std::move(stack.back());
-    stack.pop_back();
-    if (node->is_object()) {
-      for (auto it = node->items().begin(); it != node->items().end(); ++it) {
-        const std::string child = path + "/" + json_pointer_token(it.key());
-        if (is_sensitive_name(it.key())) {
-          findings.add("sensitive-data", child,
-                       fmt::format("\"{}\" looks like sensitive data; the payload is only "
-                                   "base64url-encoded and anyone with the page can read it: "
-                                   "leave it out",
-                                   it.key()));
-        }
-        stack.emplace_back(&it.value(), child);
-      }
-    } else if (node->is_array()) {
-      for (std::size_t i = node->size(); i-- > 0;) {
-        stack.emplace_back(&(*node)[i], path + "/" + std::to_string(i));
-      }
-    } else if (node->is_string() && looks_like_card_number(node->get_ref<const std::string&>())) {
-      findings.add("sensitive-data", path,
+// Every member name and string value, in document order (a walk along the tree's links: no
+// stack, no recursion).
+void walk_sensitive(JsonRef root, Findings& findings) {
+  JsonRef node = root;
+  while (node) {
+    if (node.parent().is_object() && is_sensitive_name(node.name())) {
+      findings.add("sensitive-data", node,
+                   fmt::format("\"{}\" looks like sensitive data; the payload is only "
+                               "base64url-encoded and anyone with the page can read it: "
+                               "leave it out",
+                               node.name()));
+    }
+    if (node.is_string() && looks_like_card_number(node.string())) {
+      findings.add("sensitive-data", node,
                    "this looks like a payment card number (it passes the Luhn check); the "
                    "payload can be read by anyone with the page: leave it out");
     }
+    if (const JsonRef child = node.first(); child && (node.is_object() || node.is_array())) {
+      node = child;
+      continue;
+    }
+    while (node && !node.next()) {
+      node = node.parent();
+    }
+    if (node) node = node.next();
   }
 }
 
-void lint_registered_types(const Json& payload, Findings& findings) {
+void lint_registered_types(JsonRef payload, Findings& findings) {
   for (const char* name : {"exp", "nbf", "iat"}) {
-    if (payload.contains(name) && !payload[name].is_number()) {
-      findings.add("claim-type", std::string("/") + name,
+    if (const JsonRef v = payload.find(name); v && !v.is_number()) {
+      findings.add("claim-type", v,
                    fmt::format("{} is {}; write a NumericDate, seconds since 1970 (e.g. "
                                "1776958200)",
-                               name, describe_json_type(payload[name])));
+                               name, describe_json_type(v)));
     }
   }
   for (const char* name : {"iss", "sub", "jti"}) {
-    if (payload.contains(name) && !payload[name].is_string()) {
-      findings.add("claim-type", std::string("/") + name,
-                   fmt::format("{} is {}; RFC 7519 makes it a string", name,
-                               describe_json_type(payload[name])));
+    if (const JsonRef v = payload.find(name); v && !v.is_string()) {
+      findings.add(
+          "claim-type", v,
+          fmt::format("{} is {}; RFC 7519 makes it a string", name, describe_json_type(v)));
     }
   }
-  if (payload.contains("aud")) {
-    const Json& aud = payload["aud"];
+  if (const JsonRef aud = payload.find("aud")) {
     bool ok = aud.is_string();
     if (aud.is_array()) {
-      ok = std::all_of(aud.begin(), aud.end(), [](const Json& v) { return v.is_string(); });
+      ok = true;
+      for (JsonRef v : aud.children()) ok = ok && v.is_string();
     }
     if (!ok) {
-      findings.add("claim-type", "/aud",
+      findings.add("claim-type", aud,
                    fmt::format("aud is {}; RFC 7519 makes it a string or an array of strings",
                                describe_json_type(aud)));
     }
   }
 }
 
-void lint_expiry(const Json& payload, const LintRequest& request, Findings& findings) {
-  if (!payload.contains("exp")) {
+void lint_expiry(JsonRef payload, const LintRequest& request, Findings& findings) {
+  const JsonRef exp = payload.find("exp");
+  if (!exp) {
     if (request.from_token) {
-      findings.add_missing("missing-exp", "/exp",
+      findings.add_missing("missing-exp", payload, "exp",
                            "the token has no exp, so it never expires; the platforms advise a "
                            "lifetime of 1 hour (sign it with chatjwt sign, which adds exp)");
     }
     return;
   }
-  if (request.profile == Profile::generic || !payload["exp"].is_number()) return;
-  const double exp = payload["exp"].get<double>();
-  const bool has_iat = payload.contains("iat") && payload["iat"].is_number();
-  const double start = has_iat ? payload["iat"].get<double>() : static_cast<double>(request.now);
-  const double lifetime = exp - start;
+  if (request.profile == Profile::generic || !exp.is_number()) return;
+  const JsonRef iat = payload.find("iat");
+  const bool has_iat = iat.is_number();
+  const double start = has_iat ? iat.number() : static_cast<double>(request.now);
+  const double lifetime = exp.number() - start;
   if (lifetime > 3600) {
-    findings.add("long-lifetime", "/exp",
+    findings.add("long-lifetime", exp,
                  fmt::format("the token lives {} ({}); the platforms advise at most 1 hour: "
                              "--expires-in 1h",
                              describe_span(lifetime), has_iat ? "exp - iat" : "exp - now"));
@@ -204,56 +203,57 @@ const RuleInfo* find_rule(std::string_view name) {
   return nullptr;
 }
 
-std::string_view describe_json_type(const Json& value) {
-  switch (value.type()) {
-    case Json::value_t::null:
-      return describe(JsonKind::null);
-    case Json::value_t::object:
-      return describe(JsonKind::object);
-    case Json::value_t::array:
-      return describe(JsonKind::array);
-    case Json::value_t::string:
-      return describe(JsonKind::string);
-    case Json::value_t::boolean:
-      return describe(JsonKind::boolean);
-    default:
-      return describe(JsonKind::number);
-  }
-}
+std::string_view describe_json_type(JsonRef value) { return describe(value.kind()); }
 
-void Findings::push(std::string_view rule, const std::string& path, std::string message,
-                    std::optional<TextPosition> position) {
+void Findings::push(std::string_view rule, std::string path, std::string message,
+                    std::optional<TextPosition> position, std::size_t offset) {
   const RuleInfo* info = find_rule(rule);
   Diagnostic d;
   d.severity = info != nullptr ? info->severity : Severity::error;
   d.rule = info != nullptr ? info->name : "internal";
   d.part = part_;
-  d.path = path;
+  d.path = std::move(path);
   d.position = position;
   d.message = std::move(message);
+  if (positions_.text) offsets_.emplace_back(out_.size(), offset);
   out_.push_back(std::move(d));
 }
 
-void Findings::add(std::string_view rule, const std::string& path, std::string message) {
+void Findings::add(std::string_view rule, JsonRef value, std::string message) {
+  std::string path = value.pointer();
   std::optional<TextPosition> position;
-  if (positions_ != nullptr) {
-    if (auto it = positions_->find(path); it != positions_->end()) position = it->second.at;
+  if (positions_.by_pointer != nullptr) {
+    if (auto it = positions_.by_pointer->find(path); it != positions_.by_pointer->end()) {
+      position = it->second.at;
+    }
   }
-  push(rule, path, std::move(message), position);
+  push(rule, std::move(path), std::move(message), position, value.at_offset());
 }
 
-void Findings::add_missing(std::string_view rule, const std::string& path, std::string message) {
+void Findings::add_missing(std::string_view rule, JsonRef parent, std::string_view name,
+                           std::string message) {
   std::optional<TextPosition> position;
-  if (positions_ != nullptr) {
-    const std::string parent = path.substr(0, path.rfind('/'));
-    if (auto it = positions_->find(parent); it != positions_->end()) position = it->second.open;
+  if (positions_.by_pointer != nullptr) {
+    if (auto it = positions_.by_pointer->find(parent.pointer());
+        it != positions_.by_pointer->end()) {
+      position = it->second.open;
+    }
   }
-  push(rule, path, std::move(message), position);
+  push(rule, parent.pointer_to(name), std::move(message), position, parent.open_offset());
 }
 
-void lint_payload(const Json& payload, const std::map<std::string, NodePosition>* positions,
-                  const LintRequest& request, std::vector<Diagnostic>& out) {
-  Findings findings(Part::payload, positions, out);
+void Findings::place() {
+  if (!positions_.text) return;
+  std::stable_sort(offsets_.begin(), offsets_.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  PositionCursor cursor(*positions_.text);
+  for (const auto& [finding, offset] : offsets_) out_[finding].position = cursor.advance_to(offset);
+  offsets_.clear();
+}
+
+void lint_payload(JsonRef payload, const LintRequest& request, std::vector<Diagnostic>& out,
+                  PositionSource positions) {
+  Findings findings(Part::payload, out, positions);
   lint_registered_types(payload, findings);
   switch (request.profile) {
     case Profile::convrs:
@@ -267,31 +267,29 @@ void lint_payload(const Json& payload, const std::map<std::string, NodePosition>
   }
   lint_expiry(payload, request, findings);
   walk_sensitive(payload, findings);
+  findings.place();
 }
 
-void lint_header(const Json& header, std::vector<Diagnostic>& out) {
-  Findings findings(Part::header, nullptr, out);
-  if (!header.contains("alg")) {
-    findings.add_missing("unsupported-algorithm", "/alg",
+void lint_header(JsonRef header, std::vector<Diagnostic>& out) {
+  Findings findings(Part::header, out);
+  if (const JsonRef alg = header.find("alg"); !alg) {
+    findings.add_missing("unsupported-algorithm", header, "alg",
                          "the header has no alg; the platforms accept only \"alg\": \"HS256\"");
-  } else if (header["alg"] != "HS256") {
-    findings.add(
-        "unsupported-algorithm", "/alg",
-        fmt::format("alg is {}; the platforms accept only \"HS256\"",
-                    header["alg"].is_string() ? "\"" + header["alg"].get<std::string>() + "\""
-                                              : std::string(describe_json_type(header["alg"]))));
+  } else if (!alg.is_string() || alg.string() != "HS256") {
+    findings.add("unsupported-algorithm", alg,
+                 fmt::format("alg is {}; the platforms accept only \"HS256\"",
+                             alg.is_string() ? fmt::format("\"{}\"", alg.string())
+                                             : std::string(describe_json_type(alg))));
   }
-  if (header.contains("crit")) {
-    findings.add("critical-header", "/crit",
+  if (const JsonRef crit = header.find("crit")) {
+    findings.add("critical-header", crit,
                  "crit names extensions the verifier must understand; the platforms understand "
                  "none, so verify rejects the token: remove crit");
   }
-  if (header.contains("typ")) {
-    const Json& typ = header["typ"];
-    const std::string folded =
-        typ.is_string() ? ascii_lower(typ.get_ref<const std::string&>()) : "";
+  if (const JsonRef typ = header.find("typ")) {
+    const std::string folded = typ.is_string() ? ascii_lower(typ.string()) : "";
     if (folded != "jwt" && folded != "application/jwt") {
-      findings.add("header-typ", "/typ", "typ should be \"JWT\" (or leave it out)");
+      findings.add("header-typ", typ, "typ should be \"JWT\" (or leave it out)");
     }
   }
 }
@@ -305,10 +303,9 @@ std::size_t LintResult::warnings() const { return diagnostics.size() - errors();
 
 namespace {
 
-Profile profile_of(const Json& payload, Profile requested) {
-  return choose_profile(
-             requested,
-             [&payload](std::string_view name) { return payload.contains(std::string(name)); })
+Profile profile_of(JsonRef payload, Profile requested) {
+  return choose_profile(requested,
+                        [payload](std::string_view name) { return bool(payload.find(name)); })
       .profile;
 }
 
@@ -326,15 +323,16 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics) {
 namespace {
 
 // A text that failed the strict reader, as one finding.
-void add_parse_failure(const JsonFailure& failure, Part part, bool with_position,
-                       std::vector<Diagnostic>& out) {
+void add_parse_failure(std::string_view text, const JsonError& error, const JsonTree& tree,
+                       Part part, bool with_position, std::vector<Diagnostic>& out) {
   Diagnostic d;
   d.part = part;
-  d.rule = failure.repeated_member ? "duplicate-member" : "invalid-json";
+  d.rule = error.repeated_name ? "duplicate-member" : "invalid-json";
   d.severity = Severity::error;
-  d.path = failure.repeated_member ? failure.pointer : "";
-  if (with_position) d.position = failure.position;
-  d.message = failure.message;
+  if (error.repeated_name)
+    d.path = tree.open_pointer() + "/" + json_pointer_token(*error.repeated_name);
+  if (with_position) d.position = position_of(text, error.offset);
+  d.message = error.message;
   out.push_back(std::move(d));
 }
 
@@ -342,14 +340,15 @@ void add_parse_failure(const JsonFailure& failure, Part part, bool with_position
 
 LintResult lint_json_text(std::string_view text, Profile requested, std::int64_t now) {
   LintResult result;
-  const ParseOutcome parsed = parse_json(text, /*with_positions=*/true);
-  if (!parsed.ok) {
-    add_parse_failure(parsed.failure, Part::payload, true, result.diagnostics);
+  StrictJsonScanner scanner;
+  JsonTree tree;
+  if (const auto error = tree.build(text, scanner)) {
+    add_parse_failure(text, *error, tree, Part::payload, true, result.diagnostics);
     return result;
   }
-  result.profile = profile_of(parsed.json.value, requested);
+  result.profile = profile_of(tree.root(), requested);
   LintRequest request{result.profile, false, now};
-  lint_payload(parsed.json.value, &parsed.json.positions, request, result.diagnostics);
+  lint_payload(tree.root(), request, result.diagnostics, PositionSource{text, nullptr});
   sort_by_position(result.diagnostics);
   return result;
 }
@@ -367,7 +366,8 @@ LintResult lint_token_text(std::string_view token, Profile requested, std::int64
     std::string_view text;
   };
   const Segment segments[] = {{Part::header, split->header}, {Part::payload, split->payload}};
-  ParseOutcome parsed[2];
+  StrictJsonScanner scanner;
+  JsonTree trees[2];
   for (int i = 0; i < 2; ++i) {
     const auto bytes = base64url_decode(segments[i].text);
     if (!bytes || segments[i].text.empty()) {
@@ -378,15 +378,15 @@ LintResult lint_token_text(std::string_view token, Profile requested, std::int64
                                           describe_base64url_problem(segments[i].text)});
       continue;
     }
-    parsed[i] = parse_json(*bytes, /*with_positions=*/true);
-    if (!parsed[i].ok)
-      add_parse_failure(parsed[i].failure, segments[i].part, false, result.diagnostics);
+    if (const auto error = trees[i].build(*bytes, scanner)) {
+      add_parse_failure(*bytes, *error, trees[i], segments[i].part, false, result.diagnostics);
+    }
   }
-  if (parsed[0].ok) lint_header(parsed[0].json.value, result.diagnostics);
-  if (parsed[1].ok) {
-    result.profile = profile_of(parsed[1].json.value, requested);
+  if (trees[0].root()) lint_header(trees[0].root(), result.diagnostics);
+  if (trees[1].root()) {
+    result.profile = profile_of(trees[1].root(), requested);
     LintRequest request{result.profile, true, now};
-    lint_payload(parsed[1].json.value, nullptr, request, result.diagnostics);
+    lint_payload(trees[1].root(), request, result.diagnostics);
   }
   return result;
 }

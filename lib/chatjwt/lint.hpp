@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chatjwt/json_dom.hpp"
+#include "chatjwt/json_tree.hpp"
 #include "chatjwt/profile.hpp"
 
 namespace chatjwt {
@@ -41,22 +42,35 @@ struct RuleInfo {
 std::span<const RuleInfo> all_rules();
 const RuleInfo* find_rule(std::string_view name);
 
+// Where findings get their line and column: nowhere (a token's parts), from offsets into the
+// text the tree was built from (a JSON file), or from a table by JSON Pointer (sign: the
+// positions in the payload file, for the payload it completed with exp and iat).
+struct PositionSource {
+  std::optional<std::string_view> text;
+  const std::map<std::string, NodePosition>* by_pointer = nullptr;
+};
+
 // Adds findings for one part, placing each: at the member's own position, or for a missing
-// member at the opening brace of the object that should hold it.
+// member at the opening brace of the object that should hold it. Positions from a text are
+// filled in by place(), in one pass over the text however many findings there are.
 class Findings {
  public:
-  Findings(Part part, const std::map<std::string, NodePosition>* positions,
-           std::vector<Diagnostic>& out)
+  Findings(Part part, std::vector<Diagnostic>& out, PositionSource positions = {})
       : part_(part), positions_(positions), out_(out) {}
-  void add(std::string_view rule, const std::string& path, std::string message);
-  void add_missing(std::string_view rule, const std::string& path, std::string message);
+  void add(std::string_view rule, JsonRef value, std::string message);
+  // A member name that the object parent lacks.
+  void add_missing(std::string_view rule, JsonRef parent, std::string_view name,
+                   std::string message);
+  // Fills in the positions of the findings added so far (a no-op without a text).
+  void place();
 
  private:
-  void push(std::string_view rule, const std::string& path, std::string message,
-            std::optional<TextPosition> position);
+  void push(std::string_view rule, std::string path, std::string message,
+            std::optional<TextPosition> position, std::size_t offset);
   Part part_;
-  const std::map<std::string, NodePosition>* positions_;
+  PositionSource positions_;
   std::vector<Diagnostic>& out_;
+  std::vector<std::pair<std::size_t, std::size_t>> offsets_;  // (finding, byte offset)
 };
 
 struct LintRequest {
@@ -65,12 +79,12 @@ struct LintRequest {
   std::int64_t now = 0;                // for the lifetime of an exp without iat
 };
 
-// Lints a payload value. positions may be null (token inputs: no line and column).
-void lint_payload(const Json& payload, const std::map<std::string, NodePosition>* positions,
-                  const LintRequest& request, std::vector<Diagnostic>& out);
+// Lints a payload value (an object).
+void lint_payload(JsonRef payload, const LintRequest& request, std::vector<Diagnostic>& out,
+                  PositionSource positions = {});
 
 // Lints a token's header: alg, crit, typ.
-void lint_header(const Json& header, std::vector<Diagnostic>& out);
+void lint_header(JsonRef header, std::vector<Diagnostic>& out);
 
 // Orders findings by line and column (stable; unpositioned ones keep their order).
 void sort_by_position(std::vector<Diagnostic>& diagnostics);
@@ -92,6 +106,6 @@ LintResult lint_token_text(std::string_view token, Profile requested, std::int64
 bool is_token_shaped(std::string_view text);
 
 // "a string", "null", "an array": for messages.
-std::string_view describe_json_type(const Json& value);
+std::string_view describe_json_type(JsonRef value);
 
 }  // namespace chatjwt

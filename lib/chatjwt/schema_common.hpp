@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "chatjwt/formats.hpp"
-#include "chatjwt/json_dom.hpp"
+#include "chatjwt/json_tree.hpp"
 
 namespace chatjwt {
 
@@ -18,9 +18,9 @@ class Findings;
 
 // A user ID member that is present (userId, user_id): a string, not empty, not an email
 // address. vendor names who requires the string ("Convrs", "Eloquent").
-void lint_user_id(const Json& id, std::string_view name, std::string_view vendor, Findings& f);
+void lint_user_id(JsonRef id, std::string_view name, std::string_view vendor, Findings& f);
 
 // A value as it would be written in JSON, shortened for a message.
-std::string quote(const Json& value);
+std::string quote(JsonRef value);
 
 }  // namespace chatjwt

@@ -33,52 +33,45 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view name
   return false;
 }
 
-std::string member(const std::string& parent, std::string_view name) {
-  return parent + "/" + json_pointer_token(name);
-}
-
-void expect_string(const Json& value, const std::string& path, std::string_view name, Findings& f) {
+void expect_string(JsonRef value, std::string_view name, Findings& f) {
   if (!value.is_string()) {
-    f.add("field-type", path,
+    f.add("field-type", value,
           fmt::format("{} is {}; write a string", name, describe_json_type(value)));
   }
 }
 
-void lint_identity(const Json& payload, Findings& f) {
-  if (!payload.contains("userId")) {
-    f.add_missing("missing-recommended", "/userId",
+void lint_identity(JsonRef payload, Findings& f) {
+  if (const JsonRef id = payload.find("userId"); !id) {
+    f.add_missing("missing-recommended", payload, "userId",
                   "no userId: returning visitors who clear cookies will appear as new; add "
                   "\"userId\" with a stable ID from your system (database key, UUID)");
   } else {
-    lint_user_id(payload["userId"], "userId", "Convrs", f);
+    lint_user_id(id, "userId", "Convrs", f);
   }
-  if (payload.contains("email")) {
-    const Json& email = payload["email"];
-    expect_string(email, "/email", "email", f);
-    if (email.is_string() && !is_valid_email(email.get_ref<const std::string&>())) {
-      f.add("email-format", "/email",
+  if (const JsonRef email = payload.find("email")) {
+    expect_string(email, "email", f);
+    if (email.is_string() && !is_valid_email(email.string())) {
+      f.add("email-format", email,
             fmt::format("{} is not a valid email address, so Convrs ignores it; write e.g. "
                         "jane@example.com",
                         quote(email)));
     }
   }
-  if (payload.contains("name")) expect_string(payload["name"], "/name", "name", f);
-  if (payload.contains("crmID")) expect_string(payload["crmID"], "/crmID", "crmID", f);
-  if (payload.contains("phone")) {
-    const Json& phone = payload["phone"];
-    expect_string(phone, "/phone", "phone", f);
-    if (phone.is_string() && !is_valid_phone(phone.get_ref<const std::string&>())) {
-      f.add("phone-format", "/phone",
+  if (const JsonRef name = payload.find("name")) expect_string(name, "name", f);
+  if (const JsonRef crm = payload.find("crmID")) expect_string(crm, "crmID", f);
+  if (const JsonRef phone = payload.find("phone")) {
+    expect_string(phone, "phone", f);
+    if (phone.is_string() && !is_valid_phone(phone.string())) {
+      f.add("phone-format", phone,
             fmt::format("{} is not in international format; write +, the country code and the "
                         "number (+447700900123)",
                         quote(phone)));
     }
   }
-  if (payload.contains("locale")) {
-    const Json& locale = payload["locale"];
-    expect_string(locale, "/locale", "locale", f);
-    if (locale.is_string() && !is_valid_locale(locale.get_ref<const std::string&>())) {
-      f.add("locale-format", "/locale",
+  if (const JsonRef locale = payload.find("locale")) {
+    expect_string(locale, "locale", f);
+    if (locale.is_string() && !is_valid_locale(locale.string())) {
+      f.add("locale-format", locale,
             fmt::format("{} is not a language tag; write e.g. \"en-GB\" or \"fr-FR\" (a hyphen, "
                         "not an underscore)",
                         quote(locale)));
@@ -86,23 +79,22 @@ void lint_identity(const Json& payload, Findings& f) {
   }
 }
 
-void lint_user_data(const Json& payload, Findings& f) {
-  if (!payload.contains("userData")) return;
-  const Json& data = payload["userData"];
+void lint_user_data(JsonRef payload, Findings& f) {
+  const JsonRef data = payload.find("userData");
+  if (!data) return;
   if (!data.is_object()) {
-    f.add("field-type", "/userData",
+    f.add("field-type", data,
           fmt::format("userData is {}; write an object of keys and values ({{\"plan\": "
                       "\"enterprise\"}})",
                       describe_json_type(data)));
     return;
   }
-  for (auto it = data.items().begin(); it != data.items().end(); ++it) {
-    const Json& v = it.value();
+  for (JsonRef v : data.children()) {
     if (!v.is_string() && !v.is_number() && !v.is_boolean()) {
-      f.add("user-data-value", member("/userData", it.key()),
+      f.add("user-data-value", v,
             fmt::format("userData.{} is {}; values can be strings, numbers or booleans only "
                         "(flows read {{{{userData.{}}}}})",
-                        it.key(), describe_json_type(v), it.key()));
+                        v.name(), describe_json_type(v), v.name()));
     }
   }
 }
@@ -114,14 +106,10 @@ bool item_uses(std::string_view type, std::string_view name) {
          (type == "status" && name == "color");
 }
 
-void lint_item_value(const Json& item, std::string_view type, const std::string& path,
-                     Findings& f) {
-  if (!item.contains("value")) return;
-  const Json& value = item["value"];
-  const std::string at = path + "/value";
+void lint_item_value(JsonRef value, std::string_view type, Findings& f) {
   auto need_string = [&](std::string_view what) {
     if (value.is_string()) return true;
-    f.add("agent-data-value", at,
+    f.add("agent-data-value", value,
           fmt::format("a {} item's value is {}; write {}", type.empty() ? "plain" : type,
                       describe_json_type(value), what));
     return false;
@@ -129,54 +117,53 @@ void lint_item_value(const Json& item, std::string_view type, const std::string&
   if (type.empty()) {
     need_string("a string (or set \"type\" to show a number, date, ...)");
   } else if (type == "date") {
-    if (need_string("a date string \"YYYY-MM-DD\"") &&
-        !is_valid_calendar_date(value.get_ref<const std::string&>())) {
-      f.add("agent-data-value", at,
+    if (need_string("a date string \"YYYY-MM-DD\"") && !is_valid_calendar_date(value.string())) {
+      f.add("agent-data-value", value,
             fmt::format("{} is not a real date in the form YYYY-MM-DD (e.g. \"2024-03-15\")",
                         quote(value)));
     }
   } else if (type == "datetime") {
     if (need_string("an ISO 8601 string such as \"2026-04-23T14:30:00Z\"")) {
-      const DateTimeForm form = datetime_form(value.get_ref<const std::string&>());
+      const DateTimeForm form = datetime_form(value.string());
       if (form == DateTimeForm::invalid) {
-        f.add("agent-data-value", at,
+        f.add("agent-data-value", value,
               fmt::format("{} is not an RFC 3339 date-time; write e.g. \"2026-04-23T14:30:00Z\"",
                           quote(value)));
       } else if (form == DateTimeForm::unzoned) {
         f.add(
-            "datetime-without-zone", at,
+            "datetime-without-zone", value,
             fmt::format("{} has no time zone; add Z for UTC or an offset (+01:00)", quote(value)));
       }
     }
   } else if (type == "number" || type == "currency") {
     if (!value.is_number()) {
-      f.add("agent-data-value", at,
+      f.add("agent-data-value", value,
             fmt::format("a {} item's value is {}; write a JSON number ({}){}", type,
                         describe_json_type(value), type == "number" ? "48750" : "1250.00",
                         value.is_string() ? ", without quotes" : ""));
     }
   } else if (type == "email") {
-    if (need_string("an email address string") &&
-        !is_valid_email(value.get_ref<const std::string&>())) {
-      f.add("agent-data-value", at, fmt::format("{} is not a valid email address", quote(value)));
+    if (need_string("an email address string") && !is_valid_email(value.string())) {
+      f.add("agent-data-value", value,
+            fmt::format("{} is not a valid email address", quote(value)));
     }
   } else if (type == "phone") {
     if (need_string("a phone number string in international format") &&
-        !is_valid_phone(value.get_ref<const std::string&>())) {
-      f.add("agent-data-value", at,
+        !is_valid_phone(value.string())) {
+      f.add("agent-data-value", value,
             fmt::format("{} is not in international format; write e.g. \"+447700900123\"",
                         quote(value)));
     }
   } else if (type == "link") {
-    if (need_string("a URL string") && !is_http_url(value.get_ref<const std::string&>())) {
-      f.add("agent-data-value", at,
+    if (need_string("a URL string") && !is_http_url(value.string())) {
+      f.add("agent-data-value", value,
             fmt::format("{} is not an absolute http(s) URL; write e.g. "
                         "\"https://crm.example.com/12345\"",
                         quote(value)));
     }
   } else if (type == "boolean") {
     if (!value.is_boolean()) {
-      f.add("agent-data-value", at,
+      f.add("agent-data-value", value,
             fmt::format("a boolean item's value is {}; write true or false (no quotes)",
                         describe_json_type(value)));
     }
@@ -185,9 +172,9 @@ void lint_item_value(const Json& item, std::string_view type, const std::string&
   }
 }
 
-void lint_item(const Json& item, const std::string& path, Findings& f) {
+void lint_item(JsonRef item, Findings& f) {
   if (!item.is_object()) {
-    f.add("field-type", path,
+    f.add("field-type", item,
           fmt::format("an agentData item is {}; write an object {{\"label\": ..., \"value\": ...}}",
                       describe_json_type(item)));
     return;
@@ -195,133 +182,123 @@ void lint_item(const Json& item, const std::string& path, Findings& f) {
   // type first: which members the item uses depends on it.
   std::string_view type;
   bool type_ok = true;
-  if (item.contains("type")) {
-    const Json& t = item["type"];
+  if (const JsonRef t = item.find("type")) {
     if (!t.is_string()) {
-      f.add("field-type", path + "/type",
+      f.add("field-type", t,
             fmt::format("type is {}; write one of the display types as a string",
                         describe_json_type(t)));
       type_ok = false;
+    } else if (contains(kTypes, t.string())) {
+      type = t.string();
     } else {
-      const std::string& name = t.get_ref<const std::string&>();
-      if (contains(kTypes, name)) {
-        type = name;
-      } else {
-        type_ok = false;
-        const std::string_view fix = case_mismatch(name, kTypes);
-        f.add("agent-data-type", path + "/type",
-              fix.empty() ? fmt::format("\"{}\" is not a display type; use one of date, datetime, "
-                                        "number, currency, email, phone, link, boolean, status, or "
-                                        "leave type out for plain text",
-                                        name)
-                          : fmt::format("\"{}\" has the wrong case; write \"{}\"", name, fix));
-      }
+      type_ok = false;
+      const std::string_view name = t.string();
+      const std::string_view fix = case_mismatch(name, kTypes);
+      f.add("agent-data-type", t,
+            fix.empty() ? fmt::format("\"{}\" is not a display type; use one of date, datetime, "
+                                      "number, currency, email, phone, link, boolean, status, or "
+                                      "leave type out for plain text",
+                                      name)
+                        : fmt::format("\"{}\" has the wrong case; write \"{}\"", name, fix));
     }
   }
-  if (!item.contains("label")) {
-    f.add_missing("missing-required", path + "/label",
+  if (const JsonRef label = item.find("label"); !label) {
+    f.add_missing("missing-required", item, "label",
                   "the item has no label (the field name the agent sees); add \"label\"");
-  } else if (!item["label"].is_string()) {
-    f.add("field-type", path + "/label",
-          fmt::format("label is {}; write a string", describe_json_type(item["label"])));
-  } else if (item["label"].get_ref<const std::string&>().empty()) {
-    f.add("empty-value", path + "/label", "label is empty; write the field name the agent sees");
+  } else if (!label.is_string()) {
+    f.add("field-type", label,
+          fmt::format("label is {}; write a string", describe_json_type(label)));
+  } else if (label.string().empty()) {
+    f.add("empty-value", label, "label is empty; write the field name the agent sees");
   }
-  if (!item.contains("value")) {
-    f.add_missing("missing-required", path + "/value", "the item has no value; add \"value\"");
+  if (const JsonRef value = item.find("value"); !value) {
+    f.add_missing("missing-required", item, "value", "the item has no value; add \"value\"");
   } else if (type_ok) {
-    lint_item_value(item, type, path, f);
+    lint_item_value(value, type, f);
   }
   if (type == "currency") {
-    if (!item.contains("currency")) {
-      f.add_missing("currency-code", path + "/currency",
+    if (const JsonRef currency = item.find("currency"); !currency) {
+      f.add_missing("currency-code", item, "currency",
                     "a currency item needs \"currency\": an ISO 4217 code such as \"USD\"");
-    } else if (!item["currency"].is_string()) {
-      f.add("field-type", path + "/currency",
+    } else if (!currency.is_string()) {
+      f.add("field-type", currency,
             fmt::format("currency is {}; write an ISO 4217 code such as \"USD\"",
-                        describe_json_type(item["currency"])));
-    } else {
-      const std::string& code = item["currency"].get_ref<const std::string&>();
-      std::string upper = code;
+                        describe_json_type(currency)));
+    } else if (const std::string_view code = currency.string(); !is_iso4217_code(code)) {
+      std::string upper(code);
       for (char& c : upper) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
       }
-      if (!is_iso4217_code(code)) {
-        f.add("currency-code", path + "/currency",
-              upper != code && is_iso4217_code(upper)
-                  ? fmt::format("\"{}\" must be upper case: write \"{}\"", code, upper)
-                  : fmt::format("\"{}\" is not a current ISO 4217 currency code ({})", code,
-                                kIso4217Edition));
-      }
+      f.add("currency-code", currency,
+            upper != code && is_iso4217_code(upper)
+                ? fmt::format("\"{}\" must be upper case: write \"{}\"", code, upper)
+                : fmt::format("\"{}\" is not a current ISO 4217 currency code ({})", code,
+                              kIso4217Edition));
     }
   }
-  if (type == "status" && item.contains("color")) {
-    const Json& color = item["color"];
+  if (const JsonRef color = item.find("color"); type == "status" && color) {
     if (!color.is_string()) {
-      f.add("field-type", path + "/color",
+      f.add("field-type", color,
             fmt::format("color is {}; write one of success, danger, warning, info, primary, "
                         "secondary",
                         describe_json_type(color)));
-    } else if (!contains(kColors, color.get_ref<const std::string&>())) {
-      const std::string& name = color.get_ref<const std::string&>();
+    } else if (!contains(kColors, color.string())) {
+      const std::string_view name = color.string();
       const std::string_view fix = case_mismatch(name, kColors);
-      f.add("status-color", path + "/color",
+      f.add("status-color", color,
             fix.empty() ? fmt::format("\"{}\" is not a status colour; use one of success, danger, "
                                       "warning, info, primary, secondary",
                                       name)
                         : fmt::format("\"{}\" has the wrong case; write \"{}\"", name, fix));
     }
   }
-  if (type == "link" && item.contains("text") && !item["text"].is_string()) {
-    f.add("field-type", path + "/text",
+  if (const JsonRef text = item.find("text"); type == "link" && text && !text.is_string()) {
+    f.add("field-type", text,
           fmt::format("text is {}; write the link's display text as a string",
-                      describe_json_type(item["text"])));
+                      describe_json_type(text)));
   }
-  for (auto it = item.items().begin(); it != item.items().end(); ++it) {
-    const std::string& name = it.key();
+  for (JsonRef member : item.children()) {
+    const std::string_view name = member.name();
     if (contains(kItemMembers, name) && item_uses(type, name)) continue;
     const std::string_view fix = case_mismatch(name, kItemMembers);
     if (!fix.empty() && item_uses(type, fix)) {
-      f.add("name-case", member(path, name),
+      f.add("name-case", member,
             fmt::format("\"{}\" has the wrong case and is ignored; write \"{}\"", name, fix));
     } else if (type_ok) {
       f.add(
-          "unused-member", member(path, name),
+          "unused-member", member,
           fmt::format("\"{}\" is not used by {} items and is ignored", name,
                       type.empty() ? std::string("plain-text") : "\"" + std::string(type) + "\""));
     }
   }
 }
 
-void lint_agent_data(const Json& payload, Findings& f) {
-  if (!payload.contains("agentData")) return;
-  const Json& data = payload["agentData"];
+void lint_agent_data(JsonRef payload, Findings& f) {
+  const JsonRef data = payload.find("agentData");
+  if (!data) return;
   if (!data.is_array()) {
-    f.add("field-type", "/agentData",
+    f.add("field-type", data,
           fmt::format("agentData is {}; write an array of {{\"label\", \"value\"}} objects",
                       describe_json_type(data)));
     return;
   }
-  for (std::size_t i = 0; i < data.size(); ++i) {
-    lint_item(data[i], "/agentData/" + std::to_string(i), f);
-  }
+  for (JsonRef item : data.children()) lint_item(item, f);
 }
 
-void lint_top_level_names(const Json& payload, Findings& f) {
-  for (auto it = payload.items().begin(); it != payload.items().end(); ++it) {
-    const std::string& name = it.key();
+void lint_top_level_names(JsonRef payload, Findings& f) {
+  for (JsonRef member : payload.children()) {
+    const std::string_view name = member.name();
     if (contains(kDocumented, name) || contains(kRegistered, name)) continue;
     const std::string_view fix = case_mismatch(name, kDocumented);
     if (!fix.empty()) {
-      f.add("name-case", member("", name),
+      f.add("name-case", member,
             fmt::format("\"{}\" has the wrong case and is ignored; write \"{}\"", name, fix));
       continue;
     }
-    const Json& v = it.value();
     // Sensitive-looking claims get their own warning; never advise moving them to userData.
-    const bool scalar =
-        (v.is_string() || v.is_number() || v.is_boolean()) && !is_sensitive_name(name);
-    f.add("unknown-claim", member("", name),
+    const bool scalar = (member.is_string() || member.is_number() || member.is_boolean()) &&
+                        !is_sensitive_name(name);
+    f.add("unknown-claim", member,
           scalar ? fmt::format("\"{}\" is not a Convrs field and is ignored; move it into "
                                "userData to use it in flows ({{{{userData.{}}}}})",
                                name, name)
@@ -331,7 +308,7 @@ void lint_top_level_names(const Json& payload, Findings& f) {
 
 }  // namespace
 
-void lint_convrs(const Json& payload, Findings& findings) {
+void lint_convrs(JsonRef payload, Findings& findings) {
   lint_top_level_names(payload, findings);
   lint_identity(payload, findings);
   lint_user_data(payload, findings);

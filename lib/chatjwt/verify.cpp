@@ -82,29 +82,37 @@ TokenCheck check_token(std::string_view token, Profile profile, StrictJsonScanne
 }
 
 void check_token_into(std::string_view token, Profile profile, StrictJsonScanner& scanner,
-                      TokenCheck& check, CompactParts* compact) {
+                      TokenCheck& check, CompactParts* compact, LintTrees* trees) {
   check.error.reset();
   check.decoded = false;
   check.header.clear();
   check.payload.clear();
   check.profile = choose_profile(profile, nullptr);
-  // One scan of each segment both validates it and collects its top-level members (and
-  // writes it compact, when asked).
-  std::optional<Error> error;
-  if (compact == nullptr) {
-    error = decode_token_into(token, scanner, check.header, check.payload, check.token);
-  } else {
-    NumberFormCheck header_numbers;
-    NumberFormCheck payload_numbers;
-    TeeEvents header_events(check.header, header_numbers);
-    TeeEvents payload_events(check.payload, payload_numbers);
-    error = decode_token_into(token, scanner, header_events, payload_events, check.token);
-    if (!error) {
-      compact->header = compact_text(check.token.header, check.token.header_compact, header_numbers,
-                                     compact->header_buffer, scanner);
-      compact->payload = compact_text(check.token.payload, check.token.payload_compact,
-                                      payload_numbers, compact->payload_buffer, scanner);
-    }
+  // One scan of each segment validates it, collects its top-level members, and when asked
+  // writes it compact and builds its tree for lint.
+  NumberFormCheck header_numbers;
+  NumberFormCheck payload_numbers;
+  JsonEvents* header_events = &check.header;
+  JsonEvents* payload_events = &check.payload;
+  std::optional<TeeEvents> header_tee[2];
+  std::optional<TeeEvents> payload_tee[2];
+  if (compact != nullptr) {
+    header_events = &header_tee[0].emplace(*header_events, header_numbers);
+    payload_events = &payload_tee[0].emplace(*payload_events, payload_numbers);
+  }
+  if (trees != nullptr) {
+    trees->header.clear();
+    trees->payload.clear();
+    header_events = &header_tee[1].emplace(*header_events, trees->header);
+    payload_events = &payload_tee[1].emplace(*payload_events, trees->payload);
+  }
+  std::optional<Error> error =
+      decode_token_into(token, scanner, *header_events, *payload_events, check.token);
+  if (!error && compact != nullptr) {
+    compact->header = compact_text(check.token.header, check.token.header_compact, header_numbers,
+                                   compact->header_buffer, scanner);
+    compact->payload = compact_text(check.token.payload, check.token.payload_compact,
+                                    payload_numbers, compact->payload_buffer, scanner);
   }
   if (error) {
     check.error = std::move(error);

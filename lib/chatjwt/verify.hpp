@@ -10,6 +10,7 @@
 
 #include "chatjwt/error.hpp"
 #include "chatjwt/hs256.hpp"
+#include "chatjwt/json_tree.hpp"
 #include "chatjwt/profile.hpp"
 #include "chatjwt/strict_json.hpp"
 #include "chatjwt/token.hpp"
@@ -40,10 +41,19 @@ struct CompactParts {
   std::string payload_buffer;
 };
 
-// The same into check (and compact, when given), whose buffers are reused: verify --batch
-// allocates nothing per token.
+// The header's and payload's trees, for lint, built during the same scan. Complete when
+// check.decoded.
+struct LintTrees {
+  JsonTree header;
+  JsonTree payload;
+};
+
+// The same into check (and compact and trees, when given), whose buffers are reused: verify
+// --batch allocates nothing per token.
+
 void check_token_into(std::string_view token, Profile profile, StrictJsonScanner& scanner,
-                      TokenCheck& check, CompactParts* compact = nullptr);
+                      TokenCheck& check, CompactParts* compact = nullptr,
+                      LintTrees* trees = nullptr);
 TokenCheck check_token(std::string_view token, Profile profile);
 // The result keeps views into the token: a temporary string would leave them dangling.
 TokenCheck check_token(std::string&& token, Profile profile, StrictJsonScanner& scanner) = delete;

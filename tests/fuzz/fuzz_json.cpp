@@ -1,9 +1,10 @@
-// The strict JSON reader: the event scanner and the value builder on top of it must agree,
-// and what they accept must be JSON to nlohmann too and survive a round trip; verify --json's
-// compact writer must write what dump() writes.
+// The strict JSON reader: the event scanner and the value builders on top of it (the DOM and
+// lint's tree) must agree, and what they accept must be JSON to nlohmann too and survive a
+// round trip; verify --json's compact writer must write what dump() writes.
 #include <nlohmann/json.hpp>
 
 #include "chatjwt/json_dom.hpp"
+#include "chatjwt/json_tree.hpp"
 #include "chatjwt/json_writer.hpp"
 #include "chatjwt/sign.hpp"
 #include "chatjwt/strict_json.hpp"
@@ -62,6 +63,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (scanner.last_text_compact() && numbers.numbers_as_written()) {
         FUZZ_CHECK(text == compact);
       }
+    }
+
+    // lint's tree: the same value (written out as dump() writes it), every node at the pointer
+    // and position the DOM gives it.
+    {
+      static JsonTree tree;  // reused, as verify --batch reuses its trees
+      FUZZ_CHECK(!tree.build(text, scanner, any_value).has_value());
+      std::string written;
+      tree.root().append_json(written);
+      FUZZ_CHECK(written == to_json_text(value));
+      PositionCursor cursor(text);
+      std::size_t nodes = 0;
+      for (JsonRef node = tree.root(); node;) {
+        ++nodes;
+        const auto found = outcome.json.positions.find(node.pointer());
+        FUZZ_CHECK(found != outcome.json.positions.end());
+        FUZZ_CHECK(cursor.advance_to(node.at_offset()) == found->second.at);
+        FUZZ_CHECK(cursor.advance_to(node.open_offset()) == found->second.open);
+        if (node.first()) {
+          node = node.first();
+          continue;
+        }
+        while (node && !node.next()) node = node.parent();
+        if (node) node = node.next();
+      }
+      FUZZ_CHECK(nodes == outcome.json.positions.size());
     }
 
     // The object check used by sign and lint agrees.
