@@ -9,13 +9,24 @@
 #include "chatjwt/hs256.hpp"
 
 #include "help_format.hpp"
+#include "manual.hpp"
 #include "output.hpp"
 
 #ifndef CHATJWT_VERSION
 #define CHATJWT_VERSION "0.0.0"
 #endif
+#ifndef CHATJWT_DATE
+#define CHATJWT_DATE "1970-01-01"
+#endif
 
 namespace chatjwt::cli {
+
+namespace {
+
+// Thrown by --man-page's callback, like CLI11's --version: print and stop.
+struct ManPageRequested : CLI::Success {};
+
+}  // namespace
 
 std::string version_text() {
   return fmt::format("chatjwt {} ({})", CHATJWT_VERSION, OpenSSL_version(OPENSSL_VERSION));
@@ -36,7 +47,20 @@ void build(App& app) {
   app.decode = setup_decode(root, app.options.decode);
   app.verify = setup_verify(root, app.options.verify);
   app.lint = setup_lint(root, app.options.lint);
-  for (CLI::App* sub : {app.sign, app.decode, app.verify, app.lint}) {
+  app.completion =
+      root.add_subcommand("completion", "Print the tab-completion script for bash, zsh or fish");
+  app.completion->add_option("SHELL", app.options.completion_shell, "The shell: bash, zsh or fish")
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}).description(""))
+      ->type_name("bash|zsh|fish")
+      ->required();
+  app.completion->footer(
+      "Examples:\n"
+      "  chatjwt completion bash > ~/.local/share/bash-completion/completions/chatjwt\n"
+      "  chatjwt completion fish > ~/.config/fish/completions/chatjwt.fish");
+  root.add_flag_callback(
+      "--man-page", [] { throw ManPageRequested(); },
+      "Print the manual page (roff, for man) and exit");
+  for (CLI::App* sub : {app.sign, app.decode, app.verify, app.lint, app.completion}) {
     sub->allow_extras();
     sub->set_help_flag("-h,--help", "Print this help and exit");
   }
@@ -122,6 +146,9 @@ int run(int argc, char** argv, const Io& io) {
   try {
     app.root.parse(argc, argv);
     scrub_argv(argc, argv);
+  } catch (const ManPageRequested&) {
+    out.write(man_page(describe_cli(app.root), CHATJWT_VERSION, CHATJWT_DATE));
+    return 0;
   } catch (const CLI::Success& e) {
     // --help (of the command given) and --version: to standard output, status 0.
     std::ostringstream text;
@@ -132,14 +159,14 @@ int run(int argc, char** argv, const Io& io) {
     std::string message = lower_first(e.what());
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
         app.root.get_subcommands().empty()) {
-      message = "give a command: sign, decode, verify or lint";
+      message = "give a command: sign, decode, verify, lint or completion";
     }
     error_line(
         err,
         message + (message.find("--help") == std::string::npos ? "; see 'chatjwt --help'" : ""));
     return 2;
   }
-  for (CLI::App* sub : {&app.root, app.sign, app.decode, app.verify, app.lint}) {
+  for (CLI::App* sub : {&app.root, app.sign, app.decode, app.verify, app.lint, app.completion}) {
     if (sub->parsed() || sub == &app.root) {
       const auto extras = sub->remaining();
       if (!extras.empty()) {
@@ -154,6 +181,10 @@ int run(int argc, char** argv, const Io& io) {
   if (app.decode->parsed()) status = run_decode(app.options.decode, io);
   if (app.verify->parsed()) status = run_verify(app.options.verify, io);
   if (app.lint->parsed()) status = run_lint(app.options.lint, io);
+  if (app.completion->parsed()) {
+    out.write(completion_script(describe_cli(app.root), app.options.completion_shell));
+    status = 0;
+  }
   wipe_secrets(app);
   return status;
 }

@@ -20,6 +20,7 @@ struct Options {
   DecodeOptions decode;
   VerifyOptions verify;
   LintOptions lint;
+  std::string completion_shell;  // chatjwt completion SHELL
 };
 
 struct App {
@@ -32,6 +33,7 @@ struct App {
   CLI::App* decode = nullptr;
   CLI::App* verify = nullptr;
   CLI::App* lint = nullptr;
+  CLI::App* completion = nullptr;
 };
 
 // Declares every subcommand and option on app.root (the one source for help, man page and

@@ -103,3 +103,45 @@ TEST_CASE("cli: a repeatable option does not swallow the TOKEN after it") {
     CHECK(r.status == 0);
   }
 }
+
+TEST_CASE("cli: completion prints a script for each shell; another shell is a usage error") {
+  const std::pair<const char*, const char*> shells[] = {
+      {"bash", "complete -F _chatjwt chatjwt"},
+      {"zsh", "#compdef chatjwt"},
+      {"fish", "complete -c chatjwt"},
+  };
+  for (const auto& [shell, marker] : shells) {
+    CAPTURE(shell);
+    const auto script = run_chatjwt({"completion", shell});
+    CHECK(script.status == 0);
+    CHECK(script.out.find(marker) != std::string::npos);
+    CHECK(script.err.empty());
+  }
+  const auto unknown = run_chatjwt({"completion", "tcsh"});
+  CHECK(unknown.status == 2);
+  CHECK(unknown.out.empty());
+  CHECK(unknown.err.find("tcsh not in {bash,zsh,fish}") != std::string::npos);
+  const auto none = run_chatjwt({"completion"});
+  CHECK(none.status == 2);
+  CHECK(none.err.find("SHELL is required") != std::string::npos);
+}
+
+TEST_CASE("cli: --man-page prints the manual page with every section and error code") {
+  const auto page = run_chatjwt({"--man-page"});
+  CHECK(page.status == 0);
+  CHECK(page.out.rfind(".\\\" chatjwt(1).", 0) == 0);
+  for (const char* section : {".SH SYNOPSIS", ".SH COMMANDS", ".SH OPTIONS", ".SH LINT RULES",
+                              ".SH ERROR CODES", ".SH EXIT STATUS", ".SH ENVIRONMENT",
+                              ".SH EXAMPLES", ".SH SECURITY"}) {
+    CAPTURE(section);
+    CHECK(page.out.find(section) != std::string::npos);
+  }
+  // Every error code of the contract has its entry.
+  for (const char* code : {"malformed", "unsupported_algorithm", "unsupported_header",
+                           "bad_signature", "invalid_claim", "expired", "not_yet_valid",
+                           "missing_claim", "lint", "usage", "io", "missing_secret"}) {
+    CAPTURE(code);
+    CHECK(page.out.find(std::string(".TP\n.B ") + code + "\n") != std::string::npos);
+  }
+  CHECK(page.err.empty());
+}
