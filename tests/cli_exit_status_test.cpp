@@ -104,7 +104,7 @@ TEST_CASE("cli: a repeatable option does not swallow the TOKEN after it") {
   }
 }
 
-TEST_CASE("cli: completion prints a script for each shell; another shell is a usage error") {
+TEST_CASE("cli: completion prints a script for each shell, and another shell is a usage error") {
   const std::pair<const char*, const char*> shells[] = {
       {"bash", "complete -F _chatjwt chatjwt"},
       {"zsh", "#compdef chatjwt"},
