@@ -221,6 +221,27 @@ struct StrictJsonScanner::Impl {
   bool scan_string() {
     ++pos;  // the opening quote
     const std::size_t begin = pos;
+#ifdef __SSE2__
+    // Most strings are short and plain: when the first stop in the next sixteen bytes is the
+    // closing quote, the string is done without the general loop (and without reading the
+    // stop byte again).
+    if (text.size() - pos >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+      const auto quotes =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+      const auto others = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))));
+      const unsigned stops = quotes | others;
+      if (stops != 0 && (stops & (0U - stops) & quotes) != 0) {
+        const auto length = static_cast<std::size_t>(__builtin_ctz(stops));
+        str = text.substr(begin, length);
+        str_in_text = true;
+        pos = begin + length + 1;
+        return true;
+      }
+    }
+#endif
     std::size_t uncopied = pos;  // text from here is not in scratch yet (when escaped)
     bool escaped = false;
     while (true) {
