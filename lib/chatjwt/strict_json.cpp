@@ -175,6 +175,26 @@ struct StrictJsonScanner::Impl {
   bool add_name() {
     Frame& frame = frames.back();
     const std::size_t count = names.size() - frame.names_begin;
+    if (frame.big == nullptr && str_in_text && count < kLinearNameLimit) {
+      // The usual case, kept small: a plain name in a small object.
+      const std::uint32_t sketch = sketch_of(str);
+      for (std::size_t i = frame.names_begin; i < names.size(); ++i) {
+        if (names[i].sketch == sketch && name_view(names[i]) == str) return false;
+      }
+      NameRef& ref = names.emplace_back();
+      ref.offset = static_cast<std::size_t>(str.data() - text.data());
+      ref.size = str.size();
+      ref.sketch = sketch;
+      ref.in_arena = 0U;
+      return true;
+    }
+    return add_name_in_full();
+  }
+
+  // Any name: escaped ones are kept in the arena; a large object moves to a set.
+  [[gnu::noinline]] bool add_name_in_full() {
+    Frame& frame = frames.back();
+    const std::size_t count = names.size() - frame.names_begin;
     const std::uint32_t sketch = sketch_of(str);
     if (frame.big == nullptr) {
       for (std::size_t i = frame.names_begin; i < names.size(); ++i) {
@@ -216,22 +236,19 @@ struct StrictJsonScanner::Impl {
     return value;
   }
 
-  // Scans a string whose opening quote is at pos into str. Plain runs are only validated;
-  // they are copied to scratch only once an escape shows up.
+  // Scans a string whose opening quote is at pos into str. Most strings are short and plain:
+  // when the first stop in the sixteen bytes after the quote is the closing quote, the string is
+  // done here, without the general loop (and without reading the stop byte again); this part is
+  // small enough to be inlined where strings are read.
   bool scan_string() {
-    ++pos;  // the opening quote
-    const std::size_t begin = pos;
 #ifdef __SSE2__
-    // Most strings are short and plain: when the first stop in the next sixteen bytes is the
-    // closing quote, the string is done without the general loop (and without reading the
-    // stop byte again).
-    if (text.size() - pos >= 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    const std::size_t begin = pos + 1;
+    if (text.size() - begin >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + begin));
       const auto quotes =
           static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
-      const auto others = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
-                       _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))));
+      const auto others = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))));
       const unsigned stops = quotes | others;
       if (stops != 0 && (stops & (0U - stops) & quotes) != 0) {
         const auto length = static_cast<std::size_t>(__builtin_ctz(stops));
@@ -242,6 +259,14 @@ struct StrictJsonScanner::Impl {
       }
     }
 #endif
+    return scan_string_in_full();
+  }
+
+  // Any string: plain runs are only validated; they are copied to scratch only once an escape
+  // shows up.
+  [[gnu::noinline]] bool scan_string_in_full() {
+    ++pos;  // the opening quote
+    const std::size_t begin = pos;
     std::size_t uncopied = pos;  // text from here is not in scratch yet (when escaped)
     bool escaped = false;
     while (true) {
@@ -626,28 +651,36 @@ struct StrictJsonScanner::Impl {
     return bad_value();
   }
 
+  // A member name and its colon. The failures are out of line, keeping this path short.
   bool scan_key() {
-    const char c = peek();
-    if (c != '"') {
-      if (c == '\'') return fail(pos, "member names must use double quotes");
-      if (is_comment_start()) return fail(pos, "comments are not allowed in JSON");
-      return fail(pos, "expected a member name in double quotes");
-    }
+    if (peek() != '"') return bad_key();
     const std::size_t quote = pos;
     if (!scan_string()) return false;
-    if (!add_name()) {
-      const std::string_view shown = str.substr(0, 60);
-      fail(quote,
-           "repeated member name \"" + printable(shown) + (str.size() > 60 ? "..." : "") + "\"");
-      error->repeated_name = std::string(str);
-      return false;
-    }
+    if (!add_name()) return repeated_name(quote);
     events->key(str, quote);
     skip_space();
-    if (at_end()) return fail(text.size(), "the text ends before the JSON value is complete");
-    if (peek() != ':') return fail(pos, "expected ':' after a member name");
+    if (at_end() || peek() != ':') return missing_colon();
     ++pos;
     return true;
+  }
+
+  [[gnu::cold, gnu::noinline]] bool bad_key() {
+    if (peek() == '\'') return fail(pos, "member names must use double quotes");
+    if (is_comment_start()) return fail(pos, "comments are not allowed in JSON");
+    return fail(pos, "expected a member name in double quotes");
+  }
+
+  [[gnu::cold, gnu::noinline]] bool repeated_name(std::size_t quote) {
+    const std::string_view shown = str.substr(0, 60);
+    fail(quote,
+         "repeated member name \"" + printable(shown) + (str.size() > 60 ? "..." : "") + "\"");
+    error->repeated_name = std::string(str);
+    return false;
+  }
+
+  [[gnu::cold, gnu::noinline]] bool missing_colon() {
+    if (at_end()) return fail(text.size(), "the text ends before the JSON value is complete");
+    return fail(pos, "expected ':' after a member name");
   }
 
   static std::string printable(std::string_view s) {
