@@ -70,6 +70,7 @@ void read_options(const CLI::App& app, std::vector<OptionDoc>& options,
       doc.name = option->get_name();
       doc.description = option->get_description();
       doc.many = option->get_items_expected_max() > 1;
+      doc.required = option->get_required();
       doc.hint = positional_hint(doc.name, option->get_type_name());
       doc.choices = choices_of(option->get_type_name());
       positionals->push_back(std::move(doc));
@@ -232,7 +233,7 @@ std::string synopsis_arguments(const CommandDoc& command) {
   for (const PositionalDoc& positional : command.positionals) {
     const std::string name =
         positional.choices.empty() ? positional.name : join(positional.choices, "|");
-    out += positional.name == "SHELL"
+    out += positional.required
                ? fmt::format(".I {}\n", roff(name))
                : fmt::format(".RI [ {}{} ]\n", roff(name), positional.many ? " ..." : "");
   }
@@ -686,9 +687,9 @@ std::string zsh_script(const CliDoc& doc) {
       }
       const std::string label = positional.name;
       out += "            " +
-             sh_quote(positional.many              ? "*::" + label + ":" + action
-                      : positional.name == "SHELL" ? "1:" + label + ":" + action
-                                                   : "1::" + label + ":" + action) +
+             sh_quote(positional.many       ? "*::" + label + ":" + action
+                      : positional.required ? "1:" + label + ":" + action
+                                            : "1::" + label + ":" + action) +
              " \\\n";
     }
     out += "            && ret=0\n          ;;\n";

@@ -28,6 +28,7 @@ struct PositionalDoc {
   std::string name;
   std::string description;
   bool many = false;
+  bool required = false;
   ValueHint hint = ValueHint::none;
   std::vector<std::string> choices;
 };
