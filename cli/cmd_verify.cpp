@@ -415,7 +415,11 @@ bool next_token_line(LineReader& reader, std::string_view& token, Chunk::Line& l
 
 // Reads token lines into chunks, has `jobs` workers judge them (each with its own Judge),
 // and prints the chunks in input order. Memory is bounded by the slots: the reader waits
-// for the oldest chunk to be printed before it reuses its slot.
+// for the oldest chunk to be printed before it reuses its slot. Chunks judged out of order
+// wait in their slots for the oldest to be printed, so a few slots per thread are not enough:
+// with 6 for 2 threads, a worker often found the queue empty while the reading thread judged
+// (--jobs 2 took 0.28 s where 16 slots take 0.26 s, one thread 0.48 s).
+constexpr std::size_t kMinSlots = 16;
 class BatchRun {
  public:
   BatchRun(std::size_t jobs, const std::function<std::unique_ptr<Judge>()>& make_judge, bool json,
@@ -426,7 +430,7 @@ class BatchRun {
         ring_(ring),
         out_(out),
         err_(err),
-        slots_(3 * jobs),
+        slots_(std::max(3 * jobs, kMinSlots)),
         state_(slots_.size(), State::free) {
     for (std::size_t i = 0; i < jobs_; ++i) judges_.push_back(make_judge());
   }
