@@ -1,7 +1,5 @@
 #include "chatjwt/json_tree.hpp"
 
-#include <charconv>
-
 #include "chatjwt/json_dom.hpp"
 #include "chatjwt/json_writer.hpp"
 
@@ -9,13 +7,25 @@ namespace chatjwt {
 
 // --- JsonRef -------------------------------------------------------------------------------
 
+namespace {
+
+void close(CompactJsonWriter& writer, JsonRef container) {
+  if (container.is_object()) {
+    writer.end_object();
+  } else {
+    writer.end_array();
+  }
+}
+
+}  // namespace
+
 JsonRef JsonRef::find(std::string_view name) const {
   if (!is_object()) return {};
-  const std::uint32_t key = JsonTree::name_key(name);
+  const std::uint32_t sketch = name_sketch(name);
   for (std::uint32_t i = tree_->nodes_[index_].first; i != JsonTree::kNone;
        i = tree_->nodes_[i].next) {
     const JsonTree::Node& n = tree_->nodes_[i];
-    if (n.name_key == key &&
+    if (n.name_sketch == sketch &&
         std::string_view(tree_->text_).substr(n.name_at, n.name_size) == name) {
       return JsonRef(tree_, i);
     }
@@ -54,49 +64,45 @@ std::size_t JsonRef::at_offset() const { return tree_->nodes_[index_].at; }
 std::size_t JsonRef::open_offset() const { return tree_->nodes_[index_].open; }
 
 void JsonRef::append_json(std::string& out) const {
-  // Iterative, like everything that walks a tree here: depth is bounded, but no recursion is
-  // simpler to trust.
-  std::vector<std::pair<JsonRef, bool>> stack = {{*this, false}};  // (value, closing)
-  while (!stack.empty()) {
-    auto [ref, closing] = stack.back();
-    stack.pop_back();
-    if (closing) {
-      out.push_back(ref.is_object() ? '}' : ']');
-      continue;
-    }
-    if (ref.tree_->nodes_[ref.index_].parent != JsonTree::kNone) {
-      const JsonTree::Node& parent = ref.tree_->nodes_[ref.tree_->nodes_[ref.index_].parent];
-      if (parent.first != ref.index_ && ref.index_ != index_) out.push_back(',');
-      if (parent.kind == JsonKind::object && ref.index_ != index_) {
-        append_json_string(out, ref.name());
-        out.push_back(':');
-      }
-    }
-    switch (ref.kind()) {
+  // The value's events, replayed in document order along the tree's links (no recursion, no
+  // stack) into the writer verify --json uses.
+  CompactJsonWriter writer(out);
+  JsonRef node = *this;
+  while (true) {
+    if (node != *this && node.parent().is_object()) writer.key(node.name(), 0);
+    const bool container = node.is_object() || node.is_array();
+    switch (node.kind()) {
       case JsonKind::object:
-      case JsonKind::array: {
-        out.push_back(ref.is_object() ? '{' : '[');
-        stack.emplace_back(ref, true);
-        // Children in reverse, so the first is written first.
-        std::vector<JsonRef> children;
-        for (JsonRef child : ref.children()) children.push_back(child);
-        for (auto it = children.rbegin(); it != children.rend(); ++it)
-          stack.emplace_back(*it, false);
+        writer.begin_object(0);
         break;
-      }
+      case JsonKind::array:
+        writer.begin_array(0);
+        break;
       case JsonKind::string:
-        append_json_string(out, ref.string());
+        writer.string_value(node.string(), 0);
         break;
       case JsonKind::number:
-        append_json_number(out, ref.number(), ref.raw());
+        writer.number_value(node.number(), node.raw(), 0);
         break;
       case JsonKind::boolean:
-        out += ref.boolean() ? "true" : "false";
+        writer.bool_value(node.boolean(), 0);
         break;
       case JsonKind::null:
-        out += "null";
+        writer.null_value(0);
         break;
     }
+    if (container && node.first()) {
+      node = node.first();
+      continue;
+    }
+    if (container) close(writer, node);
+    // Up to the next sibling, closing the containers left behind.
+    while (node != *this && !node.next()) {
+      node = node.parent();
+      close(writer, node);
+    }
+    if (node == *this) return;
+    node = node.next();
   }
 }
 
@@ -140,7 +146,7 @@ JsonTree::Node& JsonTree::add(JsonKind kind, std::size_t offset) {
     if (parent.kind == JsonKind::object) {
       node.name_at = pending_name_at_;
       node.name_size = pending_name_size_;
-      node.name_key = pending_name_key_;
+      node.name_sketch = pending_name_sketch_;
       node.at = pending_offset_;
     }
     if (parent.last == kNone) {
@@ -172,7 +178,7 @@ void JsonTree::end_array() { open_.pop_back(); }
 void JsonTree::key(std::string_view name, std::size_t offset) {
   pending_name_at_ = store(name);
   pending_name_size_ = static_cast<std::uint32_t>(name.size());
-  pending_name_key_ = name_key(name);
+  pending_name_sketch_ = name_sketch(name);
   pending_offset_ = static_cast<std::uint32_t>(offset);
 }
 

@@ -23,6 +23,7 @@ class JsonRef {
   JsonRef() = default;
 
   explicit operator bool() const { return tree_ != nullptr; }
+  friend bool operator==(const JsonRef&, const JsonRef&) = default;
   JsonKind kind() const;
   bool is_object() const { return *this && kind() == JsonKind::object; }
   bool is_array() const { return *this && kind() == JsonKind::array; }
@@ -103,7 +104,6 @@ class JsonTree final : public JsonEvents {
   std::optional<JsonError> build(std::string_view text, StrictJsonScanner& scanner,
                                  bool any_value = false);
   void clear();
-  bool empty() const { return nodes_.empty(); }
   JsonRef root() const { return nodes_.empty() ? JsonRef() : JsonRef(this, 0); }
   // After a failed build: the pointer of the innermost object or array still open (for a
   // repeated member's pointer).
@@ -133,20 +133,13 @@ class JsonTree final : public JsonEvents {
     std::uint32_t size = 0;       // children
     std::uint32_t name_at = 0;    // member name in text_
     std::uint32_t name_size = 0;
-    std::uint32_t name_key = 0;  // name_key(name): most names that differ differ here
-    std::uint32_t text_at = 0;   // string value or number text in text_
+    std::uint32_t name_sketch = 0;  // name_sketch(name), compared before the name
+    std::uint32_t text_at = 0;      // string value or number text in text_
     std::uint32_t text_size = 0;
     std::uint32_t at = 0;  // offsets in the source text
     std::uint32_t open = 0;
     double number = 0;
   };
-  // Size, first and last byte: compared before the bytes themselves.
-  static std::uint32_t name_key(std::string_view name) {
-    if (name.empty()) return 0;
-    return (static_cast<std::uint32_t>(name.size()) << 16U) ^
-           (static_cast<std::uint32_t>(static_cast<unsigned char>(name.front())) << 8U) ^
-           static_cast<unsigned char>(name.back());
-  }
   std::uint32_t store(std::string_view text);
   Node& add(JsonKind kind, std::size_t offset);
 
@@ -155,7 +148,7 @@ class JsonTree final : public JsonEvents {
   std::vector<std::uint32_t> open_;  // containers still open
   std::uint32_t pending_name_at_ = 0;
   std::uint32_t pending_name_size_ = 0;
-  std::uint32_t pending_name_key_ = 0;
+  std::uint32_t pending_name_sketch_ = 0;
   std::uint32_t pending_offset_ = 0;
   std::string failed_open_pointer_;
 };

@@ -112,12 +112,6 @@ struct StrictJsonScanner::Impl {
     std::uint32_t sketch;  // size, first and last byte: most unequal names differ here
     std::uint32_t in_arena;
   };
-  static std::uint32_t sketch_of(std::string_view name) {
-    if (name.empty()) return 0;
-    return (static_cast<std::uint32_t>(name.size()) << 16) |
-           (static_cast<std::uint32_t>(static_cast<unsigned char>(name.front())) << 8) |
-           static_cast<unsigned char>(name.back());
-  }
   struct NameLess {
     const Impl* impl;
     bool operator()(const NameRef& a, const NameRef& b) const {
@@ -177,7 +171,7 @@ struct StrictJsonScanner::Impl {
     const std::size_t count = names.size() - frame.names_begin;
     if (frame.big == nullptr && str_in_text && count < kLinearNameLimit) {
       // The usual case, kept small: a plain name in a small object.
-      const std::uint32_t sketch = sketch_of(str);
+      const std::uint32_t sketch = name_sketch(str);
       for (std::size_t i = frame.names_begin; i < names.size(); ++i) {
         if (names[i].sketch == sketch && name_view(names[i]) == str) return false;
       }
@@ -195,7 +189,7 @@ struct StrictJsonScanner::Impl {
   [[gnu::noinline]] bool add_name_in_full() {
     Frame& frame = frames.back();
     const std::size_t count = names.size() - frame.names_begin;
-    const std::uint32_t sketch = sketch_of(str);
+    const std::uint32_t sketch = name_sketch(str);
     if (frame.big == nullptr) {
       for (std::size_t i = frame.names_begin; i < names.size(); ++i) {
         if (names[i].sketch == sketch && name_view(names[i]) == str) return false;

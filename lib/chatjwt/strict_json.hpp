@@ -64,6 +64,15 @@ class NullJsonEvents : public JsonEvents {
   void null_value(std::size_t) override {}
 };
 
+// A member name's size, first and last byte in one word: names that differ mostly differ here,
+// so comparing sketches first spares most byte comparisons (repeated-name checks, lookups).
+inline std::uint32_t name_sketch(std::string_view name) {
+  if (name.empty()) return 0;
+  return (static_cast<std::uint32_t>(name.size()) << 16U) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(name.front())) << 8U) |
+         static_cast<unsigned char>(name.back());
+}
+
 // Reusable scanner: its buffers keep their capacity between calls. Not thread-safe.
 // Nothing recurses, so no text can exhaust the stack; memory is bounded by the text's size.
 class StrictJsonScanner {
