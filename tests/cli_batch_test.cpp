@@ -234,6 +234,8 @@ TEST_CASE("cli batch: --jobs reads lines as --jobs 1 does at every edge") {
   const std::string huge(1100000, 'A');  // longer than 1 MiB: malformed, not held
   std::string many_short;
   for (int i = 0; i < 20000; ++i) many_short += i % 3 == 0 ? "x\n" : "\n";
+  std::string comments;  // 330 KB: whole blocks that hold no token line
+  for (int i = 0; i < 6000; ++i) comments += "# a comment, and another one, and one more\n";
   std::string block_edges;
   for (int i = 0; i < 600; ++i)
     block_edges += token + std::string(static_cast<std::size_t>(i % 5), ' ') + "\n";
@@ -246,6 +248,9 @@ TEST_CASE("cli batch: --jobs reads lines as --jobs 1 does at every edge") {
       {"only comments and one token at the end", many_short + "#c\n" + token},
       {"lines across block edges", block_edges},
       {"BOM then comment", "\xEF\xBB\xBF# c\n" + token + "\n"},
+      {"blocks of only comments between tokens", token + "\n" + comments + token + "\n" + comments +
+                                                     comments + token + "\n" + comments + token +
+                                                     "\n"},
   };
   RunOptions options;
   options.env = kEnv;

@@ -1,13 +1,28 @@
 #include "chatjwt/verify_json.hpp"
 
-#include <fmt/format.h>
+#include <array>
+#include <charconv>
 
 #include "chatjwt/json_writer.hpp"
 
 namespace chatjwt {
+namespace {
+
+void append_decimal(std::string& out, std::size_t value) {
+  std::array<char, 24> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+  out.append(digits.data(), end);
+}
+
+}  // namespace
+
 void append_verify_json(std::string& out, const VerifyObject& o) {
   out.push_back('{');
-  if (o.line) fmt::format_to(std::back_inserter(out), "\"line\":{},", *o.line);
+  if (o.line) {
+    out += "\"line\":";
+    append_decimal(out, *o.line);
+    out.push_back(',');
+  }
   out += o.error == nullptr ? "\"valid\":true,\"error\":" : "\"valid\":false,\"error\":";
   if (o.error == nullptr) {
     out += "null";
@@ -26,7 +41,7 @@ void append_verify_json(std::string& out, const VerifyObject& o) {
   out += o.payload ? *o.payload : std::string_view("null");
   out += ",\"secret_index\":";
   if (o.secret_index) {
-    fmt::format_to(std::back_inserter(out), "{}", *o.secret_index);
+    append_decimal(out, *o.secret_index);
   } else {
     out += "null";
   }

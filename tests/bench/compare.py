@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The measuring half of compare.sh (which installs the peers first).
 
-usage: compare.py CHATJWT PEERS_DIR TOKENS RUNS
+usage: compare.py CHATJWT PEERS_DIR TOKENS RUNS [chatjwt-only]
+
+chatjwt-only: no peers and no one-token timings, only chatjwt's rows and its --jobs scaling.
 """
 import json
 import os
@@ -35,6 +37,7 @@ def run_reported(args):
 
 def main():
     chatjwt, peers, count, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    chatjwt_only = sys.argv[5:] == ["chatjwt-only"]
     now = int(time.time())  # PyJWT reads the clock: the tokens are valid for the next 10 min
     tokens = os.path.join(peers, "tokens.txt")
     with open(tokens, "w", encoding="ascii") as out:
@@ -52,45 +55,65 @@ def main():
 
     node = os.path.join(HERE, "peers", "node_verify.js")
     pyjwt = os.path.join(HERE, "peers", "pyjwt_verify.py")
-    rows = [
-        ("chatjwt --no-lint --jobs 1", "plain", lambda: run_timed(chatjwt_args("--no-lint", "--jobs", "1"), env)),
-        ("chatjwt --no-lint --json --jobs 1", "json", lambda: run_timed(chatjwt_args("--no-lint", "--json", "--jobs", "1"), env)),
-        ("chatjwt (lint on) --jobs 1", "lint", lambda: run_timed(chatjwt_args("--jobs", "1"), env)),
-        (f"chatjwt --no-lint --jobs {cores}", "plain-jobs", lambda: run_timed(chatjwt_args("--no-lint"), env)),
-        (f"chatjwt --no-lint --json --jobs {cores}", "json-jobs", lambda: run_timed(chatjwt_args("--no-lint", "--json"), env)),
-        (f"chatjwt (lint on) --jobs {cores}", "lint-jobs", lambda: run_timed(chatjwt_args(), env)),
-        ("fast-jwt 4.0.5 (Node)", "peer", lambda: run_reported(["node", node, "fast-jwt", peers, tokens, SECRET, str(now)])),
-        ("jsonwebtoken 9.0.3 (Node)", "peer", lambda: run_reported(["node", node, "jsonwebtoken", peers, tokens, SECRET, str(now)])),
-        ("libjwt 1.10 (C)", "peer", lambda: run_reported([os.path.join(peers, "libjwt_verify"), tokens, SECRET, str(now)])),
-        ("PyJWT 2.6 (Python)", "peer", lambda: run_reported(["/usr/bin/python3", pyjwt, tokens, SECRET])),
+    # Each kind's --jobs 1 and --jobs N rows run back to back, in turn first, so that the
+    # scaling of a run compares two measurements taken seconds apart on a machine whose speed
+    # drifts from minute to minute.
+    pairs = [
+        ("chatjwt --no-lint", "plain", ("--no-lint",)),
+        ("chatjwt --no-lint --json", "json", ("--no-lint", "--json")),
+        ("chatjwt (lint on)", "lint", ()),
     ]
+    rows = []
+    for label, kind, extra in pairs:
+        rows.append((f"{label} --jobs 1", kind,
+                     lambda extra=extra: run_timed(chatjwt_args(*extra, "--jobs", "1"), env)))
+        rows.append((f"{label} --jobs {cores}", kind + "-jobs",
+                     lambda extra=extra: run_timed(chatjwt_args(*extra), env)))
+    if not chatjwt_only:
+        rows += [
+            ("fast-jwt 4.0.5 (Node)", "peer", lambda: run_reported(["node", node, "fast-jwt", peers, tokens, SECRET, str(now)])),
+            ("jsonwebtoken 9.0.3 (Node)", "peer", lambda: run_reported(["node", node, "jsonwebtoken", peers, tokens, SECRET, str(now)])),
+            ("libjwt 1.10 (C)", "peer", lambda: run_reported([os.path.join(peers, "libjwt_verify"), tokens, SECRET, str(now)])),
+            ("PyJWT 2.6 (Python)", "peer", lambda: run_reported(["/usr/bin/python3", pyjwt, tokens, SECRET])),
+        ]
     times = {name: [] for name, _, _ in rows}
     for r in range(runs):  # interleaved, so that a slow minute hurts everyone alike
-        for name, _, measure in rows:
-            times[name].append(measure())
+        for i in range(0, len(rows), 2):
+            pair = rows[i:i + 2]
+            if r % 2 == 1 and i < 2 * len(pairs):
+                pair.reverse()  # --jobs N first in every other run
+            for name, _, measure in pair:
+                times[name].append(measure())
         print(f"compare: run {r + 1} of {runs} done", file=sys.stderr)
     rate = {name: count / statistics.median(t) for name, t in times.items()}
-    fastest_peer = max(rate[name] for name, kind, _ in rows if kind == "peer")
-
     print(f"\n{count} distinct Convrs tokens ({len(first)} bytes, 1-hour lifetime), "
           f"median of {runs} runs, {cores} cores")
     print("chatjwt: whole process (start-up, reading, output to /dev/null); peers: their "
           "verify loop only\n")
+    peer_rates = [rate[name] for name, kind, _ in rows if kind == "peer"]
+    fastest_peer = max(peer_rates) if peer_rates else None
     print(f"{'verifier':40} {'tokens/s':>10} {'vs fastest peer':>16}  seconds (each run)")
     for name, kind, _ in rows:
         each = " ".join(f"{t:.3f}" for t in times[name])
-        print(f"{name:40} {rate[name]:10,.0f} {rate[name] / fastest_peer:15.2f}x  {each}")
-    goals = [("plain", 4.0), ("json", 3.0), ("lint", 1.5)]
+        versus = f"{rate[name] / fastest_peer:15.2f}x" if fastest_peer else f"{'-':>16}"
+        print(f"{name:40} {rate[name]:10,.0f} {versus}  {each}")
     print()
-    for kind, goal in goals:
-        name = next(n for n, k, _ in rows if k == kind)
-        ratio = rate[name] / fastest_peer
-        print(f"goal {kind:6} --jobs 1: {ratio:5.2f}x the fastest peer (goal {goal}x): "
-              f"{'met' if ratio >= goal else 'NOT met'}")
+    if fastest_peer:
+        for kind, goal in [("plain", 4.0), ("json", 3.0), ("lint", 1.5)]:
+            name = next(n for n, k, _ in rows if k == kind)
+            ratio = rate[name] / fastest_peer
+            print(f"goal {kind:6} --jobs 1: {ratio:5.2f}x the fastest peer (goal {goal}x): "
+                  f"{'met' if ratio >= goal else 'NOT met'}")
     for kind in ("plain", "json", "lint"):
         single = next(n for n, k, _ in rows if k == kind)
         multi = next(n for n, k, _ in rows if k == kind + "-jobs")
-        print(f"--jobs {cores} / --jobs 1, {kind:5}: {rate[multi] / rate[single]:.2f}x (goal 1.8x)")
+        each = [a / b for a, b in zip(times[single], times[multi])]
+        paired = statistics.median(each)
+        print(f"--jobs {cores} / --jobs 1, {kind:5}: {paired:.2f}x, median of the runs' ratios "
+              f"({' '.join(f'{x:.2f}' for x in each)}); {rate[multi] / rate[single]:.2f}x from "
+              f"the medians (goal 1.8x): {'met' if paired >= 1.8 else 'NOT met'}")
+    if chatjwt_only:
+        return
 
     # One token by a fresh process.
     jwk = os.path.join(peers, "jwk.json")

@@ -2,7 +2,8 @@
 # chatjwt against the verifiers people use today, on this machine: tokens per second in one
 # process (median of RUNS), and the wall time of a fresh process verifying one token.
 #
-# usage: tests/bench/compare.sh [BUILD_DIR] [TOKENS] [RUNS]     (default: build/release 200000 5)
+# usage: tests/bench/compare.sh [BUILD_DIR] [TOKENS] [RUNS] [chatjwt-only]
+#        (default: build/release 200000 5; chatjwt-only: no peers, chatjwt's rows and scaling)
 #
 # Installs what is missing (as root, from Debian: jose, libjwt-dev, python3-jwt, hyperfine,
 # gcc, nodejs, npm) and the pinned npm peers (tests/bench/peers/package-lock.json: fast-jwt
@@ -14,7 +15,18 @@ root=$(cd "$here/../.." && pwd)
 build=$(cd "${1:-$root/build/release}" && pwd)
 tokens=${2:-200000}
 runs=${3:-5}
+only=${4:-}
+if [ -n "$only" ] && [ "$only" != chatjwt-only ]; then
+  echo "compare.sh: the fourth argument is chatjwt-only or nothing" >&2
+  exit 2
+fi
 [ -x "$build/cli/chatjwt" ] || { echo "compare.sh: build chatjwt first ($build/cli/chatjwt)" >&2; exit 2; }
+
+if [ -n "$only" ]; then
+  mkdir -p "$build/bench-peers"
+  exec /usr/bin/python3 "$here/compare.py" "$build/cli/chatjwt" "$build/bench-peers" "$tokens" \
+    "$runs" chatjwt-only
+fi
 
 # Debian packages, only those missing.
 need=()
