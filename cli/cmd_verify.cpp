@@ -99,8 +99,9 @@ std::size_t default_jobs() {
   return std::clamp<std::size_t>(cores, 1, 64);
 }
 
-// Judges tokens one after another with the same rules and keys. One per thread.
-class Judge {
+// Judges tokens one after another with the same rules and keys. One per thread, aligned so
+// that two Judges share no cache line (nor the pair Intel's adjacent-line prefetcher fetches).
+class alignas(128) Judge {
  public:
   // A token is judged from the scan alone; with lint, the same scan builds its header and
   // payload trees for lint (into the Judge's reused trees).
@@ -339,8 +340,10 @@ struct Tally {
 };
 
 // A run of batch lines that travels together from the reader to a worker and on to the
-// output; slots are reused, so their buffers stop growing once warm.
-struct Chunk {
+// output; slots are reused, so their buffers stop growing once warm. Neighbouring slots are
+// judged at once by two threads, and out's size and the tally change with every token: they
+// must not share a cache line (unaligned, --jobs 2 --json took 0.45 s where it takes 0.40 s).
+struct alignas(128) Chunk {
   struct Line {
     std::size_t offset = 0;  // into text
     std::size_t size = 0;
@@ -425,25 +428,23 @@ class BatchRun {
  public:
   BatchRun(std::size_t jobs, const std::function<std::unique_ptr<Judge>()>& make_judge, bool json,
            std::string shown_name, KeyRing& ring, BlockLineReader& reader, Output& out, Output& err)
-      : json_(json),
+      : jobs_(jobs),
+        make_judge_(make_judge),
+        json_(json),
         shown_name_(std::move(shown_name)),
         ring_(ring),
         reader_(reader),
         out_(out),
         err_(err),
         slots_(std::max(3 * jobs, kMinSlots)),
-        done_(slots_.size(), false) {
-    for (std::size_t i = 0; i < jobs; ++i) judges_.push_back(make_judge());
-  }
+        done_(slots_.size(), false) {}
 
   // Reads to the end (the reader tells whether it could read all).
   void run() {
     ring_.defer_warnings();  // printed by whichever thread prints, between chunks
     std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < judges_.size(); ++i) {
-      workers.emplace_back([this, i] { work(*judges_[i]); });
-    }
-    work(*judges_[0]);
+    for (std::size_t i = 1; i < jobs_; ++i) workers.emplace_back([this] { work(); });
+    work();
     for (std::thread& worker : workers) worker.join();
     ring_.flush_warnings();
   }
@@ -451,10 +452,12 @@ class BatchRun {
   const Tally& tally() const { return tally_; }
 
  private:
-  // One thread's rounds, until the input is read.
-  void work(Judge& judge) {
+  // One thread's rounds, until the input is read. The thread makes its own Judge, so that
+  // what the Judge allocates comes from this thread's malloc arena, not next to another's.
+  void work() {
+    const std::unique_ptr<Judge> judge = make_judge_();
     while (Chunk* chunk = read_next()) {
-      judge_chunk(*chunk, judge, json_, shown_name_);
+      judge_chunk(*chunk, *judge, json_, shown_name_);
       finish(*chunk);
     }
   }
@@ -533,6 +536,8 @@ class BatchRun {
     tally_.add(chunk.tally);
   }
 
+  std::size_t jobs_;
+  const std::function<std::unique_ptr<Judge>()>& make_judge_;
   bool json_;
   std::string shown_name_;
   KeyRing& ring_;
@@ -541,7 +546,6 @@ class BatchRun {
   Output& err_;
   std::vector<Chunk> slots_;
   std::vector<bool> done_;  // of each slot, under mutex_
-  std::vector<std::unique_ptr<Judge>> judges_;
   std::vector<BlockLineReader::Line> raw_;
   std::mutex mutex_;
   std::condition_variable changed_;  // the reader or a slot came free, or the input ended
