@@ -419,10 +419,9 @@ bool next_token_line(LineReader& reader, std::string_view& token, Chunk::Line& l
 // round: it reads the next chunk of lines (one reader at a time, in input order), judges it
 // at once, so the text it has just read is still in its own core's cache, and prints whatever
 // chunks are done from the oldest on, if no other thread is printing. (A first version read
-// on one thread and handed chunks to the others: every chunk's 128 KiB crossed cores, and the
-// reading thread's copy and line scan were on top of its share: --jobs 2 reached 1.68-1.77
-// times one thread with --json.) Memory is bounded by the slots: no chunk is read more than
-// slots_.size() ahead of the oldest one not yet printed.
+// on one thread and handed chunks to the others: each chunk's text crossed cores, and that
+// thread had the reads and the line scan on top of its share of judging.) Memory is bounded
+// by the slots: no chunk is read more than slots_.size() ahead of the oldest not yet printed.
 constexpr std::size_t kMinSlots = 16;
 class BatchRun {
  public:
