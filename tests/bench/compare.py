@@ -5,6 +5,7 @@ usage: compare.py CHATJWT PEERS_DIR TOKENS RUNS [chatjwt-only]
 
 chatjwt-only: no peers and no one-token timings, only chatjwt's rows and its --jobs scaling.
 """
+import itertools
 import json
 import os
 import statistics
@@ -72,14 +73,11 @@ def main():
     # The tokens in `cores` parts, for as many --jobs 1 processes at once: they share nothing
     # but the machine, so their time is what any --jobs N run could hope for here (two busy
     # cores of a virtual machine need not each run as fast as one busy core).
-    parts = []
+    parts = [os.path.join(peers, f"tokens.part{k}.txt") for k in range(cores)]
     with open(tokens, encoding="ascii") as f:
-        lines = f.readlines()
-    for k in range(cores):
-        part = os.path.join(peers, f"tokens.part{k}.txt")
-        with open(part, "w", encoding="ascii") as o:
-            o.writelines(lines[k * len(lines) // cores:(k + 1) * len(lines) // cores])
-        parts.append(part)
+        for k, part in enumerate(parts):  # make_tokens.py wrote one token per line
+            with open(part, "w", encoding="ascii") as o:
+                o.writelines(itertools.islice(f, (k + 1) * count // cores - k * count // cores))
 
     def chatjwt_parts(*extra):
         return [[chatjwt, "verify", "--batch", part, "--now", str(now), *extra] for part in parts]
