@@ -33,9 +33,9 @@ def run_all_timed(argsets, env):
     start = time.perf_counter()
     procs = [subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
              for args in argsets]
-    failed = [(p, p.communicate()[1]) for p in procs]
+    finished = [(p, p.communicate()[1]) for p in procs]
     seconds = time.perf_counter() - start
-    for p, err in failed:
+    for p, err in finished:
         if p.returncode != 0:
             sys.exit(f"compare: {' '.join(p.args[:3])}... failed ({p.returncode}): "
                      f"{err.decode()[-300:]}")
